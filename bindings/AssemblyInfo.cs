@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+// Every generated signature is blittable: no marshalling stubs, no hidden copies.
+[assembly: DisableRuntimeMarshalling]

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using CsoundBindings.Generator;
+using CsoundBindings.Generator.Emission;
+using CsoundBindings.Generator.Model;
+using CsoundBindings.Generator.Parsing;
+
+const string Usage = """
+    csound-bindgen: Csound headers -> IR -> C# bindings
+
+      generate --manifest <headers/apiN/manifest.json> --out <bindings/ApiN>   parse, emit, write
+      check    --manifest <...> --out <bindings/ApiN>                          parse, emit, compare with --out
+      emit     --ir <file.ir.json> --out <dir>                                 IR -> C# only
+      check-ir --ir <file.ir.json> --out <dir>                                 IR -> C#, compare with --out
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help")
+{
+    Console.WriteLine(Usage);
+    return args.Length == 0 ? 2 : 0;
+}
+
+string command = args[0];
+string? Option(string name)
+{
+    int i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+string Required(string name) => Option(name) ?? throw new ArgumentException($"{command} needs {name} <value>.\n{Usage}");
+
+try
+{
+    var clock = Stopwatch.StartNew();
+    ApiModel model;
+    if (command is "generate" or "check")
+    {
+        Manifest manifest = Manifest.Load(Required("--manifest"));
+        model = HeaderParser.Parse(manifest);
+    }
+    else if (command is "emit" or "check-ir")
+    {
+        model = IrJson.Load(Required("--ir"));
+    }
+    else
+    {
+        Console.Error.WriteLine($"Unknown command '{command}'.\n{Usage}");
+        return 2;
+    }
+    double parseMs = clock.Elapsed.TotalMilliseconds;
+    IReadOnlyDictionary<string, string> files = GeneratedOutput.Files(model);
+    double emitMs = clock.Elapsed.TotalMilliseconds - parseMs;
+    string outDir = Required("--out");
+    Summary.Print(model, parseMs, emitMs);
+
+    if (command is "check" or "check-ir")
+    {
+        bool includeIr = command == "check";
+        var differences = GeneratedOutput.Compare(files, outDir, includeIr);
+        if (differences.Count == 0)
+        {
+            Console.WriteLine($"{outDir}: up to date ({files.Count} files).");
+            return 0;
+        }
+        foreach (string difference in differences)
+        {
+            Console.Error.WriteLine(difference);
+        }
+        Console.Error.WriteLine($"{outDir} differs from what the generator produces. Accept with ./build.sh Generate and commit.");
+        return 1;
+    }
+    GeneratedOutput.Write(files, outDir);
+    Console.WriteLine($"Wrote {files.Count} files to {outDir}.");
+    return 0;
+}
+catch (Exception e) when (e is HeaderParseException or IOException or InvalidOperationException or ArgumentException or NotSupportedException)
+{
+    Console.Error.WriteLine($"csound-bindgen: {e.Message}");
+    return 1;
+}
