@@ -1,0 +1,114 @@
+// Build script for CsoundBindings. Run through ./build.sh <Target>; uses only Cake's built-in .NET aliases.
+var target = Argument("target", "Build");
+var configuration = Argument("configuration", "Release");
+var csound7Root = EnvironmentVariable("CSOUND7_ROOT");
+var hasCsound7 = !string.IsNullOrEmpty(csound7Root);
+var generator = "./generator/CsoundBindings.Generator.csproj";
+
+void Bindgen(string command, int api)
+{
+    var args = new ProcessArgumentBuilder()
+        .Append(command)
+        .Append("--manifest").AppendQuoted($"headers/api{api}/manifest.json")
+        .Append("--out").AppendQuoted($"bindings/Api{api}");
+    if (command == "check-ir")
+    {
+        args = new ProcessArgumentBuilder().Append(command)
+            .Append("--ir").AppendQuoted($"bindings/Api{api}/api{api}.ir.json")
+            .Append("--out").AppendQuoted($"bindings/Api{api}");
+    }
+    DotNetRun(generator, args, new DotNetRunSettings { Configuration = configuration });
+}
+
+Task("Prerequisites")
+    .Description("Checks what ./build.sh installed: Csound 6 headers and libraries, the .NET SDK.")
+    .Does(() =>
+{
+    foreach (var path in new[] { "/usr/include/csound/csound.h", "/usr/lib/x86_64-linux-gnu/libcsound64.so", "/usr/lib/x86_64-linux-gnu/libcsnd6.so" })
+    {
+        if (!FileExists(path)) throw new Exception($"{path} is missing: run ./build.sh (as root) to install Csound 6.");
+    }
+    Information("Csound 6: /usr/include/csound, libcsound64 + libcsnd6 present.");
+    Information(hasCsound7 ? $"Csound 7: CSOUND7_ROOT={csound7Root}" : "Csound 7: CSOUND7_ROOT not set; API 7 tests will be skipped (see README).");
+});
+
+Task("Generate")
+    .Description("Regenerates bindings/Api6 (and bindings/Api7 when CSOUND7_ROOT is set) from the installed headers.")
+    .IsDependentOn("Prerequisites")
+    .Does(() =>
+{
+    Bindgen("generate", 6);
+    if (hasCsound7) Bindgen("generate", 7); else Warning("CSOUND7_ROOT not set: bindings/Api7 left as committed.");
+});
+
+Task("CheckGenerated")
+    .Description("Regenerates in memory and fails on any difference from what is committed.")
+    .IsDependentOn("Prerequisites")
+    .Does(() =>
+{
+    Bindgen("check", 6);
+    if (hasCsound7) Bindgen("check", 7);
+    else
+    {
+        Warning("CSOUND7_ROOT not set: checking bindings/Api7 against its committed IR only.");
+        Bindgen("check-ir", 7);
+    }
+});
+
+Task("Build")
+    .IsDependentOn("Prerequisites")
+    .Does(() =>
+{
+    DotNetBuild("./CsoundBindings.sln", new DotNetBuildSettings { Configuration = configuration });
+});
+
+Task("Test")
+    .Description("Runs every test project; the runtime tests once per Csound engine present.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var failures = 0;
+    void Run(string project, string label, IDictionary<string, string> env)
+    {
+        Information($"== {label}");
+        try
+        {
+            DotNetTest(project, new DotNetTestSettings
+            {
+                Configuration = configuration,
+                NoBuild = true,
+                EnvironmentVariables = env,
+            });
+        }
+        catch (Exception e)
+        {
+            Error(e.Message);
+            failures++;
+        }
+    }
+    Run("./tests/CsoundBindings.Generator.Tests/CsoundBindings.Generator.Tests.csproj", "generator and bindings", new Dictionary<string, string>());
+    if (FileExists("./tests/CsoundBindings.Tests/CsoundBindings.Tests.csproj"))
+    {
+        Run("./tests/CsoundBindings.Tests/CsoundBindings.Tests.csproj", "runtime on engine: Csound 6", new Dictionary<string, string> { ["CSOUNDBINDINGS_ENGINE"] = "6" });
+        if (hasCsound7)
+            Run("./tests/CsoundBindings.Tests/CsoundBindings.Tests.csproj", "runtime on engine: Csound 7", new Dictionary<string, string> { ["CSOUNDBINDINGS_ENGINE"] = "7" });
+        else
+            Warning("runtime on engine: Csound 7 skipped: CSOUND7_ROOT not set");
+    }
+    if (failures > 0) throw new Exception($"{failures} test run(s) failed.");
+});
+
+Task("Demo")
+    .Description("Runs the First Steps guide: to the dac when there is one, else to a WAV file.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    if (!FileExists("./examples/FirstSteps/FirstSteps.csproj"))
+    {
+        Information("Demo: not yet (the runtime issue has not landed).");
+        return;
+    }
+    DotNetRun("./examples/FirstSteps/FirstSteps.csproj", new ProcessArgumentBuilder(), new DotNetRunSettings { Configuration = configuration, NoBuild = true });
+});
+
+RunTarget(target);
