@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using CsoundBindings.Native;
+using CsoundBindings.Options;
+
+namespace CsoundBindings;
+
+public sealed partial class Csound
+{
+    /// <summary>
+    /// Sets one or more command-line options, e.g. <c>"-odac"</c> or <c>"-n -d -m0"</c>; several options may share
+    /// one string (on Csound 6 the runtime passes them one by one, since 6.18 accepts only one per call).
+    /// Options must be set before the engine starts.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The engine already started.</exception>
+    /// <exception cref="CsoundException">Csound rejected an option.</exception>
+    public void SetOption(string option)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        nint cs = Ptr;
+        if (_started)
+        {
+            throw new InvalidOperationException($"Option '{option}' comes too late: the engine has started (options apply before Start).");
+        }
+        List<string> parts = OptionSplitter.Split(option);
+        if (parts.Count == 0)
+        {
+            return;
+        }
+        Checked($"SetOption(\"{option}\")", () => _api.SetOptions(cs, parts, option), compile: false);
+    }
+
+    /// <summary>Sets several options (see <see cref="SetOption"/>).</summary>
+    public void SetOptions(params IEnumerable<string> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        foreach (string option in options)
+        {
+            SetOption(option);
+        }
+    }
+
+    /// <summary>Compiles orchestra code (instruments, UDOs, global code). The first compile fixes sr, ksmps, nchnls, 0dbfs.</summary>
+    /// <exception cref="CsoundCompileException">The code did not compile; the message holds Csound's errors.</exception>
+    public unsafe void CompileOrc(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        nint cs = Ptr;
+        CheckedText("CompileOrc", code, (p) => _api.CompileOrc(cs, p, async: false));
+    }
+
+    /// <summary>Compiles a CSD file (options and score honoured before start; after start the score lines become events).</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="CsoundCompileException">It did not compile.</exception>
+    public unsafe void CompileCsd(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"CSD file not found: {path}", path);
+        }
+        nint cs = Ptr;
+        CheckedText($"CompileCsd(\"{path}\")", path, (p) => _api.CompileCsd(cs, p, isText: false));
+    }
+
+    /// <summary>Compiles a CSD given as text.</summary>
+    /// <exception cref="CsoundCompileException">It did not compile.</exception>
+    public unsafe void CompileCsdText(string csd)
+    {
+        ArgumentNullException.ThrowIfNull(csd);
+        nint cs = Ptr;
+        CheckedText("CompileCsdText", csd, (p) => _api.CompileCsd(cs, p, isText: true));
+    }
+
+    /// <summary>Reads score text (on Csound 7 the lines become events, since it has no separate score reader).</summary>
+    /// <exception cref="CsoundCompileException">The score did not parse.</exception>
+    public unsafe void ReadScore(string score)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        nint cs = Ptr;
+        CheckedText("ReadScore", score, (p) => _api.ReadScore(cs, p));
+    }
+
+    private unsafe delegate int TextCall(byte* text);
+
+    private unsafe void CheckedText(string operation, string text, TextCall call)
+    {
+        Checked(operation, () =>
+        {
+            using var utf8 = new Utf8Text(text);
+            fixed (byte* p = utf8)
+            {
+                return call(p);
+            }
+        }, compile: true);
+    }
+
+    // Runs a call while capturing what Csound prints; a non-zero result becomes an exception with that text.
+    private void Checked(string operation, Func<int> call, bool compile)
+    {
+        var capture = new List<(MessageAttributes, string)>();
+        var previous = _capture;
+        _capture = capture;
+        int result;
+        try
+        {
+            result = call();
+        }
+        finally
+        {
+            _capture = previous;
+        }
+        if (result == 0)
+        {
+            return;
+        }
+        string text = ErrorText(capture);
+        throw compile ? new CsoundCompileException(operation, result, text) : new CsoundException(operation, result, text);
+    }
+
+    private static string ErrorText(List<(MessageAttributes Attributes, string Text)> capture)
+    {
+        string all = string.Concat(capture.Select(m => m.Text));
+        var lines = all.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var errors = lines.Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase) || l.Contains("unexpected", StringComparison.OrdinalIgnoreCase)).ToList();
+        return string.Join("\n", errors.Count > 0 ? errors : lines.ToList());
+    }
+}

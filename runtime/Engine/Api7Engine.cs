@@ -1,0 +1,105 @@
+using System.Collections.Generic;
+using CsoundBindings.Interop.Api7;
+
+namespace CsoundBindings.Engine;
+
+/// <summary>The seam over Csound 7's bindings: maps renamed and merged calls, emulates removed ones.</summary>
+internal sealed unsafe class Api7Engine : CsoundApi
+{
+    private const int InstrEvent = 0;
+    private const int TableEvent = 1;
+    private const int EndEvent = 2;
+
+    private static CSOUND* C(nint cs) => (CSOUND*)cs;
+
+    public override int Generation => 7;
+
+    public override bool HasNativePerform => false;
+
+    public override int Version() => Methods.csoundGetVersion();
+
+    // API 7 has no separate API version: it equals the library version.
+    public override int ApiVersion() => Methods.csoundGetVersion();
+
+    public override int Initialize(int flags) => Methods.csoundInitialize(flags);
+
+    public override nint Create(nint hostData) => (nint)Methods.csoundCreate((void*)hostData, null);
+
+    public override void Destroy(nint cs) => Methods.csoundDestroy(C(cs));
+
+    public override nint GetHostData(nint cs) => (nint)Methods.csoundGetHostData(C(cs));
+
+    public override void SetMessageStringCallback(nint cs, delegate* unmanaged[Cdecl]<nint, int, sbyte*, void> callback) =>
+        Methods.csoundSetMessageStringCallback(C(cs), (delegate* unmanaged[Cdecl]<CSOUND*, int, sbyte*, void>)callback);
+
+    public override int SetOptions(nint cs, IReadOnlyList<string> options, string whole)
+    {
+        using var text = new Native.Utf8Text(whole);
+        fixed (byte* p = text)
+        {
+            return Methods.csoundSetOption(C(cs), (sbyte*)p);
+        }
+    }
+
+    public override int CompileOrc(nint cs, byte* text, bool async) => Methods.csoundCompileOrc(C(cs), (sbyte*)text, async ? 1 : 0);
+
+    public override int CompileCsd(nint cs, byte* pathOrText, bool isText) => Methods.csoundCompileCSD(C(cs), (sbyte*)pathOrText, isText ? 1 : 0);
+
+    public override int ReadScore(nint cs, byte* text)
+    {
+        Methods.csoundEventString(C(cs), (sbyte*)text, 0);
+        return 0;
+    }
+
+    public override void InputMessage(nint cs, byte* text) => Methods.csoundEventString(C(cs), (sbyte*)text, 0);
+
+    public override int Start(nint cs) => Methods.csoundStart(C(cs));
+
+    public override int PerformKsmps(nint cs) => Methods.csoundPerformKsmps(C(cs));
+
+    // Csound 7 removed csoundPerform; Csound.Perform runs its own ksmps loop when HasNativePerform is false.
+    public override int Perform(nint cs) =>
+        throw new System.NotSupportedException("Csound 7 has no native perform; the runtime loops over PerformKsmps.");
+
+    // API 7 has no native stop: the managed perform loops watch their own flag.
+    public override void Stop(nint cs)
+    {
+    }
+
+    public override void Reset(nint cs) => Methods.csoundReset(C(cs));
+
+    public override int Cleanup(nint cs) => 0;
+
+    public override double Sr(nint cs) => Methods.csoundGetSr(C(cs));
+
+    public override double Kr(nint cs) => Methods.csoundGetKr(C(cs));
+
+    public override int Ksmps(nint cs) => (int)Methods.csoundGetKsmps(C(cs));
+
+    public override int Nchnls(nint cs) => (int)Methods.csoundGetChannels(C(cs), 0);
+
+    public override int NchnlsInput(nint cs) => (int)Methods.csoundGetChannels(C(cs), 1);
+
+    public override double ZeroDbFs(nint cs) => Methods.csoundGet0dBFS(C(cs));
+
+    public override double A4(nint cs) => Methods.csoundGetA4(C(cs));
+
+    public override long CurrentTimeSamples(nint cs) => Methods.csoundGetCurrentTimeSamples(C(cs));
+
+    public override double ScoreTime(nint cs) => Methods.csoundGetScoreTime(C(cs));
+
+    public override double* Spout(nint cs) => Methods.csoundGetSpout(C(cs));
+
+    public override double* Spin(nint cs) => Methods.csoundGetSpin(C(cs));
+
+    public override int ScoreEvent(nint cs, char type, double* fields, int count, bool async)
+    {
+        CheckEventType(type, "ife", 7);
+        int kind = type switch { 'i' => InstrEvent, 'f' => TableEvent, _ => EndEvent };
+        Methods.csoundEvent(C(cs), kind, fields, count, async ? 1 : 0);
+        return 0;
+    }
+
+    // Csound 7 removed the native opcode list; Csound.GetOpcodes parses the -z1 listing instead.
+    public override List<OpcodeDef>? NativeOpcodeList(nint cs) => null;
+}

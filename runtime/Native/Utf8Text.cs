@@ -1,0 +1,47 @@
+using System;
+using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace CsoundBindings.Native;
+
+/// <summary>A NUL-terminated UTF-8 copy of a string for one native call; pooled, so short calls do not allocate.</summary>
+internal ref struct Utf8Text
+{
+    private byte[]? _rented;
+    private readonly Span<byte> _bytes;
+
+    public Utf8Text(string? text)
+    {
+        if (text is null)
+        {
+            _bytes = default;
+            IsNull = true;
+            return;
+        }
+        int max = Encoding.UTF8.GetMaxByteCount(text.Length) + 1;
+        _rented = ArrayPool<byte>.Shared.Rent(max);
+        int written = Encoding.UTF8.GetBytes(text, _rented);
+        _rented[written] = 0;
+        _bytes = _rented.AsSpan(0, written + 1);
+        IsNull = false;
+    }
+
+    /// <summary>True when made from null: <see cref="GetPinnableReference"/> is then a null reference.</summary>
+    public bool IsNull { get; }
+
+    /// <summary>Lets <c>fixed (byte* p = text)</c> pin the bytes.</summary>
+    public readonly ref byte GetPinnableReference() => ref MemoryMarshal.GetReference(_bytes);
+
+    public void Dispose()
+    {
+        if (_rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_rented);
+            _rented = null;
+        }
+    }
+
+    /// <summary>Reads a NUL-terminated UTF-8 string from native memory (null stays null).</summary>
+    public static unsafe string? Read(sbyte* text) => text == null ? null : Marshal.PtrToStringUTF8((nint)text);
+}
