@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using CsoundBindings.Opcodes;
 
 namespace CsoundBindings;
@@ -35,7 +36,9 @@ public sealed partial class Csound
             lines.AddRange(text.ToString().Split('\n'));
             list = OpcodeListing.Parse(lines);
         }
-        _opcodes = list.AsReadOnly();
+        // Csound registers some signatures twice; each appears once here, in first-seen order.
+        var seen = new HashSet<OpcodeDef>();
+        _opcodes = list.Where(seen.Add).ToList().AsReadOnly();
         return _opcodes;
     }
 }

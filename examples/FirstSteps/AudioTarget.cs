@@ -4,13 +4,13 @@ using System.IO;
 namespace FirstSteps;
 
 /// <summary>Where the guide's realtime cells send sound: the dac when the machine has one, else a WAV file.</summary>
-public sealed record AudioTarget(string Option, string Description)
+public sealed record AudioTarget(string Option, string Description, bool NeedsPacing = false)
 {
-    /// <summary>Realtime output through Csound's default rt-audio module.</summary>
+    /// <summary>Realtime output through Csound's default rt-audio module (the device paces the loop).</summary>
     public static AudioTarget Dac { get; } = new("-odac", "the dac");
 
-    /// <summary>A WAV file instead of the dac.</summary>
-    public static AudioTarget File(string path) => new($"-o{path}", $"the file {path}");
+    /// <summary>A WAV file instead of the dac; a loop timed by the wall clock paces itself to real time.</summary>
+    public static AudioTarget File(string path) => new($"-o{path}", $"the file {path}", NeedsPacing: true);
 
     /// <summary>
     /// The dac when ALSA lists a sound card or a PulseAudio server is reachable; otherwise a WAV file named after

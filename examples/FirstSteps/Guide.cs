@@ -105,12 +105,15 @@ public sealed class Guide(TextWriter output)
         return result;
     }
 
+    /// <summary>A note the loop sent: the engine's sample time when it was sent and its p-fields.</summary>
+    public sealed record ScheduledNote(long Sample, double[] Fields);
+
     /// <summary>
     /// Cells 50 and 52: a ksmps loop that schedules a random note every 1/8 s, timed by the wall clock
     /// (<paramref name="csoundClock"/> false) or by Csound's own clock. Runs until cancelled or for
-    /// <paramref name="seconds"/> of Csound time. Returns the sample times at which notes were scheduled.
+    /// <paramref name="seconds"/> of Csound time. Returns the notes sent, with the sample time of each; <paramref name="afterCycle"/> runs after every cycle.
     /// </summary>
-    public List<long> ScheduleLoop(AudioTarget target, bool csoundClock, double seconds, CancellationToken cancellation, int? seed = null)
+    public List<ScheduledNote> ScheduleLoop(AudioTarget target, bool csoundClock, double seconds, CancellationToken cancellation, int? seed = null, Action<Csound>? afterCycle = null)
     {
         Csound.Initialize(InitializeOptions.NoSignalHandler | InitializeOptions.NoAtExit);
         using Csound cs = NewCsound();
@@ -132,10 +135,20 @@ public sealed class Guide(TextWriter output)
         var clock = System.Diagnostics.Stopwatch.StartNew();
         double Now() => csoundClock ? cs.CurrentTimeSamples / sr : clock.Elapsed.TotalSeconds;
         double t0 = Now(), tchord = t0;
-        var scheduled = new List<long>();
+        var scheduled = new List<ScheduledNote>();
         Span<double> fields = stackalloc double[7];
         while (!cs.PerformKsmps() && !cancellation.IsCancellationRequested && cs.CurrentTimeSamples < seconds * sr)
         {
+            afterCycle?.Invoke(cs);
+            if (target.NeedsPacing && !csoundClock)
+            {
+                // No device to wait for: keep Csound's time from running ahead of the wall clock, as a dac would.
+                double ahead = cs.CurrentTimeSamples / sr - clock.Elapsed.TotalSeconds;
+                if (ahead > 0.01)
+                {
+                    Thread.Sleep(TimeSpan.FromSeconds(ahead));
+                }
+            }
             double t = Now();
             if (t - tchord > 8)
             {
@@ -154,7 +167,7 @@ public sealed class Guide(TextWriter output)
                 fields[5] = inChord ? Uniform(0.01, 0.1) : 0.01;
                 fields[6] = inChord ? Uniform(0.4, 0.8) : 0.3;
                 cs.ScoreEvent('i', fields);
-                scheduled.Add(cs.CurrentTimeSamples);
+                scheduled.Add(new ScheduledNote(cs.CurrentTimeSamples, fields.ToArray()));
                 t0 = t;
             }
         }
