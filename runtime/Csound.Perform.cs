@@ -90,6 +90,7 @@ public sealed partial class Csound
     public void Reset()
     {
         nint cs = Ptr;
+        InvalidateChannels();
         _api.Reset(cs);
         _started = false;
         _stopRequested = false;

@@ -115,6 +115,8 @@ public sealed partial class Csound : IDisposable
             return;
         }
         _stopRequested = true;
+        _thread?.Dispose();
+        InvalidateChannels();
         _handle.Dispose();
         if (_self.IsAllocated)
         {

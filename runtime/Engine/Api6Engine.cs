@@ -4,7 +4,7 @@ using CsoundBindings.Interop.Api6;
 namespace CsoundBindings.Engine;
 
 /// <summary>The seam over Csound 6.18's bindings (libcsound64.so.6.0, libcsnd6).</summary>
-internal sealed unsafe class Api6Engine : CsoundApi
+internal sealed unsafe partial class Api6Engine : CsoundApi
 {
     private static CSOUND* C(nint cs) => (CSOUND*)cs;
 

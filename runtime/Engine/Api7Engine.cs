@@ -4,7 +4,7 @@ using CsoundBindings.Interop.Api7;
 namespace CsoundBindings.Engine;
 
 /// <summary>The seam over Csound 7's bindings: maps renamed and merged calls, emulates removed ones.</summary>
-internal sealed unsafe class Api7Engine : CsoundApi
+internal sealed unsafe partial class Api7Engine : CsoundApi
 {
     private const int InstrEvent = 0;
     private const int TableEvent = 1;

@@ -8,7 +8,7 @@ namespace CsoundBindings.Engine;
 /// generation, chosen once per process from <c>csoundGetVersion</c>. The instance pointer travels as
 /// <c>nint</c>; strings arrive as NUL-terminated UTF-8.
 /// </summary>
-internal abstract unsafe class CsoundApi
+internal abstract unsafe partial class CsoundApi
 {
     private static CsoundApi? _current;
 

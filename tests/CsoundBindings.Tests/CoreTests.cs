@@ -108,7 +108,7 @@ public sealed class CoreTests
     [Fact]
     public void SpoutIsAViewOfTheCurrentCycle()
     {
-        using var r = new OfflineRender("sr=44100\nksmps=16\nnchnls=2\n0dbfs=1\ninstr 1\nouts a(0.25), a(-0.5)\nendin");
+        using var r = new OfflineRender("sr=44100\nksmps=16\nnchnls=2\n0dbfs=1\ninstr 1\naL init 0.25\naR init -0.5\nouts aL, aR\nendin");
         r.Csound.ScoreEvent('i', 1, 0, 1);
         r.Csound.PerformKsmps();
         r.Csound.PerformKsmps();

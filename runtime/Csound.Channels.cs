@@ -1,0 +1,187 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CsoundBindings.Native;
+
+namespace CsoundBindings;
+
+public sealed partial class Csound
+{
+    private readonly Dictionary<string, Channel> _channels = new(StringComparer.Ordinal);
+    private readonly System.Threading.Lock _stringChannelGate = new();
+
+    /// <summary>Changes whenever channel memory may move (reset, dispose); cached channel objects compare against it.</summary>
+    internal int ChannelEpoch { get; private set; }
+
+    /// <summary>
+    /// Gets (creating if needed) a control channel as a cached object whose <see cref="ControlChannel.Value"/>
+    /// reads and writes Csound's memory directly. Repeated calls return the same object.
+    /// </summary>
+    /// <exception cref="CsoundException">The name is taken by a channel of another kind, or is invalid.</exception>
+    public unsafe ControlChannel OpenControlChannel(string name, ChannelDirection direction = ChannelDirection.InputOutput) =>
+        OpenChannel(name, ChannelKind.Control, direction, static (cs, n, d, p) => new ControlChannel(cs, n, d, (double*)p));
+
+    /// <summary>Gets (creating if needed) an audio channel of ksmps samples as a cached object.</summary>
+    public unsafe AudioChannel OpenAudioChannel(string name, ChannelDirection direction = ChannelDirection.InputOutput) =>
+        OpenChannel(name, ChannelKind.Audio, direction, static (cs, n, d, p) => new AudioChannel(cs, n, d, (double*)p));
+
+    /// <summary>Gets (creating if needed) a string channel as a cached object.</summary>
+    public unsafe StringChannel OpenStringChannel(string name, ChannelDirection direction = ChannelDirection.InputOutput) =>
+        OpenChannel(name, ChannelKind.String, direction, static (cs, n, d, p) => new StringChannel(cs, n, d, p));
+
+    private unsafe delegate T ChannelFactory<T>(Csound owner, string name, ChannelDirection direction, void* data);
+
+    private unsafe T OpenChannel<T>(string name, ChannelKind kind, ChannelDirection direction, ChannelFactory<T> create)
+        where T : Channel
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        nint cs = Ptr;
+        if (_channels.TryGetValue(name, out Channel? cached) && cached is T typed && (cached.Direction & direction) == direction)
+        {
+            return typed;
+        }
+        void* data;
+        int result;
+        using (var utf8 = new Utf8Text(name))
+        {
+            fixed (byte* p = utf8)
+            {
+                result = _api.GetChannelPtr(cs, &data, p, (int)kind | (int)direction);
+            }
+        }
+        if (result != 0 || data == null)
+        {
+            ChannelInfo? existing = ListChannels().FirstOrDefault(c => c.Name == name);
+            string why = result == (int)CsoundStatus.Memory ? "not enough memory"
+                : existing is not null && existing.Kind != kind ? $"A {existing.Kind.ToString().ToLowerInvariant()} channel named {name} already exists"
+                : "invalid channel name or type";
+            throw new CsoundException($"Open{kind}Channel(\"{name}\")", result == 0 ? (int)CsoundStatus.Error : result, why);
+        }
+        T channel = create(this, name, (cached?.Direction ?? ChannelDirection.None) | direction, data);
+        _channels[name] = channel;
+        return channel;
+    }
+
+    /// <summary>Sets a control channel by name (created on first use and cached).</summary>
+    public void SetControlChannel(string name, double value) => OpenControlChannel(name).Value = value;
+
+    /// <summary>Reads a control channel by name (created on first use and cached).</summary>
+    public double GetControlChannel(string name) => OpenControlChannel(name).Value;
+
+    /// <summary>A control channel's value by name.</summary>
+    public double this[string name]
+    {
+        get => GetControlChannel(name);
+        set => SetControlChannel(name, value);
+    }
+
+    /// <summary>Copies samples into an audio channel (at most ksmps).</summary>
+    public void SetAudioChannel(string name, ReadOnlySpan<double> samples) => OpenAudioChannel(name).Write(samples);
+
+    /// <summary>Copies an audio channel's samples out; returns how many were copied.</summary>
+    public int GetAudioChannel(string name, Span<double> destination) => OpenAudioChannel(name).Read(destination);
+
+    /// <summary>Writes a string channel (UTF-8).</summary>
+    public unsafe void SetStringChannel(string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        nint cs = Ptr;
+        using var n = new Utf8Text(name);
+        using var v = new Utf8Text(value);
+        lock (_stringChannelGate)
+        {
+            fixed (byte* pn = n)
+            fixed (byte* pv = v)
+            {
+                _api.SetStringChannel(cs, pn, pv);
+            }
+        }
+    }
+
+    /// <summary>Reads a string channel; empty when it holds nothing or does not exist.</summary>
+    public unsafe string GetStringChannel(string name)
+    {
+        nint cs = Ptr;
+        using var n = new Utf8Text(name);
+        lock (_stringChannelGate)
+        {
+            fixed (byte* pn = n)
+            {
+                int size = _api.ChannelDatasize(cs, pn);
+                if (size <= 0)
+                {
+                    return string.Empty;
+                }
+                byte[] buffer = new byte[size + 1];
+                fixed (byte* pb = buffer)
+                {
+                    _api.GetStringChannel(cs, pn, pb);
+                    return Utf8Text.Read((sbyte*)pb) ?? string.Empty;
+                }
+            }
+        }
+    }
+
+    /// <summary>Every channel the engine has allocated (by the orchestra or by the host).</summary>
+    public IReadOnlyList<ChannelInfo> ListChannels()
+    {
+        nint cs = Ptr;
+        return _api.ListChannels(cs) ?? throw new CsoundException("ListChannels", (int)CsoundStatus.Memory, "not enough memory");
+    }
+
+    /// <summary>Sets a control channel's display hints (the channel must exist).</summary>
+    public unsafe void SetControlChannelHints(string name, ControlChannelHints hints)
+    {
+        ArgumentNullException.ThrowIfNull(hints);
+        nint cs = Ptr;
+        using var n = new Utf8Text(name);
+        using var a = new Utf8Text(hints.Attributes);
+        int result;
+        fixed (byte* pn = n)
+        fixed (byte* pa = a)
+        {
+            result = _api.SetControlChannelHints(cs, pn, hints, a.IsNull ? null : pa);
+        }
+        if (result != 0)
+        {
+            throw new CsoundException($"SetControlChannelHints(\"{name}\")", result, "no control channel by that name");
+        }
+    }
+
+    /// <summary>A control channel's hints, or null when it has none or does not exist.</summary>
+    public unsafe ControlChannelHints? GetControlChannelHints(string name)
+    {
+        nint cs = Ptr;
+        using var n = new Utf8Text(name);
+        fixed (byte* pn = n)
+        {
+            return _api.GetControlChannelHints(cs, pn);
+        }
+    }
+
+    /// <summary>The variable type name of a channel (Csound 7), or null (unknown channel, or Csound 6).</summary>
+    public unsafe string? GetChannelVarTypeName(string name)
+    {
+        nint cs = Ptr;
+        using var n = new Utf8Text(name);
+        fixed (byte* pn = n)
+        {
+            return _api.ChannelVarTypeName(cs, pn);
+        }
+    }
+
+    /// <summary>Takes the channel's lock until the returned scope is disposed (guards direct span access).</summary>
+    public ChannelLockScope LockChannel(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        nint cs = Ptr;
+        ChannelLockScope.Enter(_api, cs, name);
+        return new ChannelLockScope(_api, cs, name);
+    }
+
+    private void InvalidateChannels()
+    {
+        _channels.Clear();
+        ChannelEpoch++;
+    }
+}

@@ -1,0 +1,239 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using CsoundBindings.Native;
+
+namespace CsoundBindings;
+
+public sealed partial class Csound
+{
+    /// <summary>Any object the host wants to keep with the engine (held managed-side; Csound's own host-data slot routes callbacks).</summary>
+    public object? HostData { get; set; }
+
+    /// <summary>Runs orchestra global code now and returns the value it gives to <c>return</c> (0 when it fails to compile).</summary>
+    public unsafe double EvalCode(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        nint cs = Ptr;
+        using var utf8 = new Utf8Text(code);
+        fixed (byte* p = utf8)
+        {
+            return _api.EvalCode(cs, p);
+        }
+    }
+
+    /// <summary>Compiles an orchestra header from values (the first compile fixes them).</summary>
+    public void CompileOrcHeader(double sr = 44100, int nchnls = 2, int? nchnlsInput = null, double zeroDbFs = 1, int ksmps = 64, double? a4 = null)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        string header = string.Create(inv, $"sr = {sr}\nksmps = {ksmps}\nnchnls = {nchnls}\nnchnls_i = {nchnlsInput ?? nchnls}\n0dbfs = {zeroDbFs}\n")
+            + (a4 is double tuning ? string.Create(inv, $"A4 = {tuning}\n") : string.Empty);
+        CompileOrc(header);
+    }
+
+    /// <summary>Csound's message level bits (what <c>-m</c> sets).</summary>
+    public int MessageLevel
+    {
+        get => _api.MessageLevel(Ptr);
+        set => _api.SetMessageLevel(Ptr, value);
+    }
+
+    /// <summary>Whether Csound prints debug messages.</summary>
+    public bool Debug
+    {
+        get => _api.Debug(Ptr);
+        set => _api.SetDebug(Ptr, value);
+    }
+
+    /// <summary>An environment variable as this engine sees it (its own settings, then the process), or null.</summary>
+    public unsafe string? GetEnv(string name)
+    {
+        nint cs = Ptr;
+        using var utf8 = new Utf8Text(name);
+        fixed (byte* p = utf8)
+        {
+            return Utf8Text.Read((sbyte*)_api.GetEnv(cs, p));
+        }
+    }
+
+    /// <summary>Sets (or with null removes) a Csound environment variable for every engine created afterwards.</summary>
+    public static unsafe void SetGlobalEnv(string name, string? value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        using var n = new Utf8Text(name);
+        using var v = new Utf8Text(value);
+        fixed (byte* pn = n)
+        fixed (byte* pv = v)
+        {
+            int result = Engine.CsoundApi.Current.SetGlobalEnv(pn, v.IsNull ? null : pv);
+            if (result != 0)
+            {
+                throw new CsoundException($"SetGlobalEnv(\"{name}\")", result, "Csound refused the variable (too late: an engine exists, or the name is invalid)");
+            }
+        }
+    }
+
+    /// <summary>Loads every plug-in library in a folder.</summary>
+    public unsafe void LoadPlugins(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        nint cs = Ptr;
+        Checked($"LoadPlugins(\"{directory}\")", () =>
+        {
+            using var utf8 = new Utf8Text(directory);
+            fixed (byte* p = utf8)
+            {
+                return _api.LoadPlugins(cs, p);
+            }
+        }, compile: false);
+    }
+
+    /// <summary>The sample rate Csound stored for the hardware (0 when unknown); setting stores a value.</summary>
+    public double SystemSr
+    {
+        get => _api.SystemSr(Ptr, 0);
+        set => _api.SystemSr(Ptr, value);
+    }
+
+    /// <summary>Runs a Csound utility (e.g. <c>sndinfo</c>) with its command-line arguments (the first is the utility name).</summary>
+    public unsafe void RunUtility(string name, params IReadOnlyList<string> arguments)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(arguments);
+        nint cs = Ptr;
+        Checked($"RunUtility(\"{name}\")", () =>
+        {
+            var pinned = new List<byte[]>();
+            var handles = new System.Runtime.InteropServices.GCHandle[arguments.Count + 1];
+            byte** argv = stackalloc byte*[arguments.Count + 1];
+            try
+            {
+                for (int i = 0; i < arguments.Count; i++)
+                {
+                    byte[] bytes = System.Text.Encoding.UTF8.GetBytes(arguments[i] + "\0");
+                    handles[i] = System.Runtime.InteropServices.GCHandle.Alloc(bytes, System.Runtime.InteropServices.GCHandleType.Pinned);
+                    argv[i] = (byte*)handles[i].AddrOfPinnedObject();
+                }
+                argv[arguments.Count] = null;
+                using var n = new Utf8Text(name);
+                fixed (byte* pn = n)
+                {
+                    return _api.RunUtility(cs, pn, arguments.Count, argv);
+                }
+            }
+            finally
+            {
+                foreach (var handle in handles)
+                {
+                    if (handle.IsAllocated)
+                    {
+                        handle.Free();
+                    }
+                }
+            }
+        }, compile: false);
+    }
+
+    /// <summary>The names of the utilities Csound can run.</summary>
+    public IReadOnlyList<string> ListUtilities() => _api.ListUtilities(Ptr);
+
+    /// <summary>A utility's one-line description, or null.</summary>
+    public unsafe string? GetUtilityDescription(string name)
+    {
+        nint cs = Ptr;
+        using var utf8 = new Utf8Text(name);
+        fixed (byte* p = utf8)
+        {
+            return _api.UtilityDescription(cs, p);
+        }
+    }
+
+    /// <summary>The rt-audio and MIDI plug-in modules Csound found.</summary>
+    public IReadOnlyList<ModuleInfo> GetModules()
+    {
+        nint cs = Ptr;
+        var modules = new List<ModuleInfo>();
+        for (int i = 0; _api.GetModule(cs, i, out string name, out string type); i++)
+        {
+            modules.Add(new ModuleInfo(name, type));
+        }
+        return modules;
+    }
+
+    /// <summary>The audio devices of the selected rt-audio module.</summary>
+    public IReadOnlyList<AudioDevice> GetAudioDevices(bool output = true) => _api.AudioDevices(Ptr, output);
+
+    /// <summary>The MIDI devices of the selected MIDI module.</summary>
+    public IReadOnlyList<MidiDevice> GetMidiDevices(bool output = false) => _api.MidiDevices(Ptr, output);
+
+    /// <summary>Selects the rt-audio module (same as <c>-+rtaudio=</c>), e.g. <c>alsa</c>, <c>pulse</c>, <c>jack</c>.</summary>
+    public unsafe void SetRtAudioModule(string module)
+    {
+        nint cs = Ptr;
+        using var utf8 = new Utf8Text(module);
+        fixed (byte* p = utf8)
+        {
+            _api.SetRtAudioModule(cs, p);
+        }
+    }
+
+    /// <summary>Selects the MIDI module (same as <c>-+rtmidi=</c>).</summary>
+    public unsafe void SetMidiModule(string module)
+    {
+        nint cs = Ptr;
+        using var utf8 = new Utf8Text(module);
+        fixed (byte* p = utf8)
+        {
+            _api.SetMidiModule(cs, p);
+        }
+    }
+
+    /// <summary>
+    /// The host drives audio: no device is opened and the host moves samples through <see cref="Spin"/> and
+    /// <see cref="Spout"/> around each <see cref="PerformKsmps"/>. Call before start.
+    /// </summary>
+    public void SetHostAudioIO() => _api.SetHostAudioIO(Ptr);
+
+    /// <summary>The host drives MIDI through the external MIDI callbacks. Call before start.</summary>
+    public void SetHostMidiIO() => _api.SetHostMidiIO(Ptr);
+
+    /// <summary>Output file or device name (<c>-o</c>); same as the option, on both versions.</summary>
+    public void SetOutput(string name, string? fileType = null, string? format = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        SetOption("-o" + name);
+        if (fileType is not null)
+        {
+            SetOption("--format=" + fileType);
+        }
+        if (format is not null)
+        {
+            SetOption("--format=" + format);
+        }
+    }
+
+    /// <summary>Input file or device name (<c>-i</c>).</summary>
+    public void SetInput(string name) => SetOption("-i" + ArgumentException.ThrowIfNullOrEmptyAndReturn(name));
+
+    /// <summary>MIDI input device (<c>--midi-device=</c>).</summary>
+    public void SetMidiInput(string device) => SetOption("--midi-device=" + ArgumentException.ThrowIfNullOrEmptyAndReturn(device));
+
+    /// <summary>The engine's parameters (as options set them).</summary>
+    public CsoundParams Params => _api.GetParams(Ptr);
+
+    /// <summary>The output file or device name, or null.</summary>
+    public string? OutputName => _api.OutputName(Ptr);
+}
+
+/// <summary>Ring buffers.</summary>
+public sealed partial class Csound
+{
+    /// <summary>Creates a ring buffer of <paramref name="capacity"/> doubles.</summary>
+    public CircularBuffer CreateCircularBuffer(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        nint cs = Ptr;
+        nint buffer = _api.CreateCircularBuffer(cs, capacity, sizeof(double));
+        return buffer == 0 ? throw new CsoundException("CreateCircularBuffer", (int)CsoundStatus.Memory, "not enough memory") : new CircularBuffer(this, _api, buffer, capacity);
+    }
+}

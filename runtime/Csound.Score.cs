@@ -1,0 +1,124 @@
+using System;
+using CsoundBindings.Native;
+
+namespace CsoundBindings;
+
+/// <summary>How <see cref="Csound.KillInstance(double, KillMode, bool)"/> picks instances.</summary>
+[Flags]
+public enum KillMode
+{
+    /// <summary>All instances.</summary>
+    All = 0,
+
+    /// <summary>The oldest instance.</summary>
+    Oldest = 1,
+
+    /// <summary>The newest instance.</summary>
+    Newest = 2,
+
+    /// <summary>Only instances whose fractional number matches exactly.</summary>
+    ExactMatch = 4,
+
+    /// <summary>Only instances with indefinite duration.</summary>
+    Indefinite = 8,
+}
+
+public sealed partial class Csound
+{
+    /// <summary>
+    /// Sends an event whose p2 counts from <paramref name="offsetSeconds"/> of performance time instead of now
+    /// (Csound 7 has no native form: the runtime shifts p2 by the current score time).
+    /// </summary>
+    public unsafe void ScoreEventAbsolute(char type, double offsetSeconds, params ReadOnlySpan<double> pfields)
+    {
+        nint cs = Ptr;
+        if (!_started)
+        {
+            Start();
+        }
+        Span<double> copy = pfields.Length <= 64 ? stackalloc double[pfields.Length] : new double[pfields.Length];
+        pfields.CopyTo(copy);
+        int result;
+        fixed (double* p = copy)
+        {
+            result = _api.ScoreEventAbsolute(cs, type, p, copy.Length, offsetSeconds);
+        }
+        if (result != 0)
+        {
+            throw new CsoundException($"ScoreEventAbsolute('{type}')", result, string.Empty);
+        }
+    }
+
+    /// <summary>Queues a score event without waiting for the engine's lock (it is taken at the next cycle).</summary>
+    public unsafe void ScoreEventAsync(char type, params ReadOnlySpan<double> pfields)
+    {
+        nint cs = Ptr;
+        if (!_started)
+        {
+            Start();
+        }
+        fixed (double* p = pfields)
+        {
+            _ = _api.ScoreEvent(cs, type, p, pfields.Length, async: true);
+        }
+    }
+
+    /// <summary>Score text as realtime events (several lines allowed); <paramref name="async"/> queues without waiting.</summary>
+    public unsafe void EventString(string text, bool async = false)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!async)
+        {
+            InputMessage(text);
+            return;
+        }
+        nint cs = Ptr;
+        if (!_started)
+        {
+            Start();
+        }
+        using var utf8 = new Utf8Text(text);
+        fixed (byte* p = utf8)
+        {
+            _api.InputMessageAsync(cs, p);
+        }
+    }
+
+    /// <summary>Turns off running instances of an instrument (Csound 7: through <c>turnoff2_i</c>).</summary>
+    public void KillInstance(double instrument, KillMode mode = KillMode.All, bool allowRelease = true) =>
+        Kill(instrument, null, mode, allowRelease);
+
+    /// <summary>Turns off running instances of a named instrument.</summary>
+    public void KillInstance(string instrumentName, KillMode mode = KillMode.All, bool allowRelease = true)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instrumentName);
+        Kill(0, instrumentName, mode, allowRelease);
+    }
+
+    private void Kill(double instrument, string? name, KillMode mode, bool allowRelease)
+    {
+        nint cs = Ptr;
+        Checked($"KillInstance({name ?? instrument.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
+            () => _api.KillInstance(cs, instrument, name, (int)mode, allowRelease), compile: false);
+    }
+
+    /// <summary>Whether score events are performed (false ignores the score but not realtime events).</summary>
+    public bool IsScorePending
+    {
+        get => _api.IsScorePending(Ptr);
+        set => _api.SetScorePending(Ptr, value);
+    }
+
+    /// <summary>Where the score starts, in seconds; setting it jumps the score clock there.</summary>
+    public double ScoreOffsetSeconds
+    {
+        get => _api.ScoreOffsetSeconds(Ptr);
+        set => _api.SetScoreOffsetSeconds(Ptr, value);
+    }
+
+    /// <summary>Restarts the score from the beginning (plus the offset).</summary>
+    public void RewindScore() => _api.RewindScore(Ptr);
+
+    /// <summary>Sends a key to the orchestra's <c>sensekey</c>.</summary>
+    public void KeyPress(char key) => _api.KeyPress(Ptr, checked((byte)key));
+}

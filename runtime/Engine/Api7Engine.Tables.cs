@@ -1,0 +1,13 @@
+using CsoundBindings.Interop.Api7;
+
+namespace CsoundBindings.Engine;
+
+/// <summary>Function tables over the Csound 7 bindings.</summary>
+internal sealed unsafe partial class Api7Engine
+{
+    public override int TableLength(nint cs, int table) => Methods.csoundTableLength(C(cs), table);
+
+    public override int GetTable(nint cs, int table, double** data) => Methods.csoundGetTable(C(cs), data, table);
+
+    public override int GetTableArgs(nint cs, int table, double** data) => Methods.csoundGetTableArgs(C(cs), data, table);
+}
