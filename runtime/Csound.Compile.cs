@@ -24,12 +24,22 @@ public sealed partial class Csound
         {
             throw new InvalidOperationException($"Option '{option}' comes too late: the engine has started (options apply before Start).");
         }
-        List<string> parts = OptionSplitter.Split(option);
-        if (parts.Count == 0)
+        List<string> words = OptionSplitter.Split(option);
+        if (words.Count == 0)
         {
             return;
         }
+        List<string> parts = OptionGuard.Check(words, _api.Generation, ConfigVariableExists);
         Checked($"SetOption(\"{option}\")", () => _api.SetOptions(cs, parts, option), compile: false);
+    }
+
+    private unsafe bool ConfigVariableExists(string name)
+    {
+        using var utf8 = new Utf8Text(name);
+        fixed (byte* p = utf8)
+        {
+            return _api.ConfigVariableExists(Ptr, p);
+        }
     }
 
     /// <summary>Sets several options (see <see cref="SetOption"/>).</summary>

@@ -25,9 +25,7 @@ internal sealed unsafe partial class Api6Engine
 
     public override int PtJoin(nint pt) => Methods.CsoundPTjoin(T(pt));
 
-    public override void PtRecord(nint pt, byte* path, int bits, int buffers) => Methods.CsoundPTrecord(T(pt), (sbyte*)path, bits, buffers);
 
-    public override void PtStopRecord(nint pt) => Methods.CsoundPTstopRecord(T(pt));
 
     public override void PtScoreEvent(nint pt, bool absolute, char type, int count, double* fields) =>
         Methods.CsoundPTscoreEvent(T(pt), absolute ? 1 : 0, (sbyte)type, count, fields);

@@ -145,4 +145,6 @@ internal sealed unsafe partial class Api7Engine
     }
 
     public override string? OutputName(nint cs) => Utf8Text.Read(Methods.csoundGetParams(C(cs))->outfilename);
+
+    public override bool ConfigVariableExists(nint cs, byte* name) => Methods.csoundQueryConfigurationVariable(C(cs), (sbyte*)name) != null;
 }

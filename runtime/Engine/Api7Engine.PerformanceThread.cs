@@ -23,9 +23,7 @@ internal sealed unsafe partial class Api7Engine
 
     public override int PtJoin(nint pt) => Methods.csoundPerformanceThreadJoin((void*)pt);
 
-    public override void PtRecord(nint pt, byte* path, int bits, int buffers) => Methods.csoundPerformanceThreadRecord((void*)pt, (sbyte*)path, bits, buffers);
 
-    public override void PtStopRecord(nint pt) => Methods.csoundPerformanceThreadStopRecord((void*)pt);
 
     public override void PtScoreEvent(nint pt, bool absolute, char type, int count, double* fields) =>
         Methods.csoundPerformanceThreadScoreEvent((void*)pt, absolute ? 1 : 0, (sbyte)type, count, fields);

@@ -71,4 +71,7 @@ internal abstract unsafe partial class CsoundApi
     public abstract CsoundParams GetParams(nint cs);
 
     public abstract string? OutputName(nint cs);
+
+    /// <summary>Whether a configuration variable (what <c>-+name=value</c> sets) exists.</summary>
+    public abstract bool ConfigVariableExists(nint cs, byte* name);
 }

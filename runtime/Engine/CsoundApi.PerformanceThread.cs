@@ -21,9 +21,7 @@ internal abstract unsafe partial class CsoundApi
 
     public abstract int PtJoin(nint pt);
 
-    public abstract void PtRecord(nint pt, byte* path, int bits, int buffers);
 
-    public abstract void PtStopRecord(nint pt);
 
     public abstract void PtScoreEvent(nint pt, bool absolute, char type, int count, double* fields);
 

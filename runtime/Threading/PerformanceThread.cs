@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CsoundBindings.Engine;
 using CsoundBindings.Native;
+using CsoundBindings.Threading;
 
 namespace CsoundBindings;
 
@@ -23,7 +24,7 @@ public sealed unsafe class PerformanceThread : IDisposable
     private readonly ConcurrentQueue<Action<Csound>> _tasks = new();
     private GCHandle _self;
     private nint _pt;
-    private int _joined;
+    private Recorder? _recorder;
 
     /// <summary>Creates the performance thread of <paramref name="csound"/> (paused).</summary>
     /// <exception cref="InvalidOperationException">The engine already has one.</exception>
@@ -89,9 +90,7 @@ public sealed unsafe class PerformanceThread : IDisposable
     public int Join()
     {
         nint pt = Ptr;
-        int status = _api.PtJoin(pt);
-        Interlocked.Exchange(ref _joined, 1);
-        return status;
+        return _api.PtJoin(pt);
     }
 
     /// <summary>Waits for the end on a thread-pool thread.</summary>
@@ -133,20 +132,34 @@ public sealed unsafe class PerformanceThread : IDisposable
     /// <summary>Waits until every queued event and message has been taken by the thread.</summary>
     public void FlushMessageQueue() => _api.PtFlushMessageQueue(Ptr);
 
-    /// <summary>Starts writing the output to a sound file while playing.</summary>
+    /// <summary>
+    /// Starts writing the output to a WAV file (16 or 24-bit PCM, 32 or 64-bit float) from the next cycle on.
+    /// The recorder runs in .NET (see the remarks in the source): <paramref name="buffers"/> sizes its block pool.
+    /// </summary>
     public void Record(string path, int bits = 16, int buffers = 4)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        nint pt = Ptr;
-        using var utf8 = new Utf8Text(path);
-        fixed (byte* p = utf8)
-        {
-            _api.PtRecord(pt, p, bits, buffers);
-        }
+        _ = Ptr;
+        Csound.Start();
+        var recorder = new Recorder(path, bits, buffers, Csound);
+        Interlocked.Exchange(ref _recorder, recorder)?.Dispose();
     }
 
-    /// <summary>Stops recording and closes the file.</summary>
-    public void StopRecord() => _api.PtStopRecord(Ptr);
+    /// <summary>Stops recording and closes the file (safe to call after the performance ended).</summary>
+    public void StopRecord()
+    {
+        Recorder? recorder = Interlocked.Exchange(ref _recorder, null);
+        if (recorder is null)
+        {
+            return;
+        }
+        // The last cycle before the end has no following callback: take it here if the clock moved.
+        if (Status != 0)
+        {
+            recorder.Capture(Csound);
+        }
+        recorder.Dispose();
+    }
 
     /// <summary>
     /// Queues work to run inside the performance loop, on the audio thread, between cycles (at most
@@ -202,6 +215,7 @@ public sealed unsafe class PerformanceThread : IDisposable
             {
                 return;
             }
+            Volatile.Read(ref thread._recorder)?.Capture(thread.Csound);
             thread.ProcessCallback?.Invoke(thread.Csound);
             for (int i = 0; i < MaxTasksPerCycle && thread._tasks.TryDequeue(out Action<Csound>? task); i++)
             {
@@ -226,6 +240,9 @@ public sealed unsafe class PerformanceThread : IDisposable
         }
         _api.PtStop(pt);
         _api.PtJoin(pt);
+        _pt = pt;
+        StopRecord();
+        _pt = 0;
         _api.PtDestroy(pt);
         if (_self.IsAllocated)
         {

@@ -94,6 +94,25 @@ public sealed class CoreTests
     }
 
     [Fact]
+    public void OptionsCsoundWouldDieOnAreTypedErrorsAndTheInstanceStaysUsable()
+    {
+        using var cs = new Csound();
+        cs.Message += (_, _) => { };
+        Assert.Contains("no iobufsamps", Assert.Throws<CsoundException>(() => cs.SetOption("-b")).Message, StringComparison.Ordinal);
+        Assert.Contains("no iobufsamps", Assert.Throws<CsoundException>(() => cs.SetOption("-b -d")).Message, StringComparison.Ordinal);
+        Assert.Contains("unknown configuration variable", Assert.Throws<CsoundException>(() => cs.SetOption("-+nosuchvariable=1")).Message, StringComparison.Ordinal);
+        Assert.Throws<CsoundException>(() => cs.SetOption("orchestra.orc"));
+        if (!TestEngine.IsApi7)
+        {
+            Assert.Contains("unknown long option: '--nosuchoption'", Assert.Throws<CsoundException>(() => cs.SetOption("--nosuchoption")).Message, StringComparison.Ordinal);
+        }
+        cs.SetOption("-b 128 -B 512 -n");
+        Assert.Equal((128, 512), (cs.Params.BufferFrames, cs.Params.HardwareBufferFrames));
+        cs.CompileOrc("instr 1\nendin");
+        cs.Start();
+    }
+
+    [Fact]
     public void UnknownEventTypeIsATypedError()
     {
         using var r = new OfflineRender("instr 1\nendin");
