@@ -118,6 +118,11 @@ public sealed partial class Csound : IDisposable
         _thread?.Dispose();
         InvalidateChannels();
         _handle.Dispose();
+        foreach (var opcode in _managedOpcodes)
+        {
+            opcode.Dispose();
+        }
+        _managedOpcodes.Clear();
         if (_self.IsAllocated)
         {
             _self.Free();
