@@ -24,6 +24,8 @@ internal sealed unsafe partial class Api6Engine : CsoundApi
 
     public override nint GetHostData(nint cs) => (nint)Methods.csoundGetHostData(C(cs));
 
+    public override void SetHostData(nint cs, nint hostData) => Methods.csoundSetHostData(C(cs), (void*)hostData);
+
     public override void SetMessageStringCallback(nint cs, delegate* unmanaged[Cdecl]<nint, int, sbyte*, void> callback) =>
         Methods.csoundSetMessageStringCallback(C(cs), (delegate* unmanaged[Cdecl]<CSOUND*, int, sbyte*, void>)callback);
 

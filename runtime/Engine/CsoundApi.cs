@@ -30,6 +30,8 @@ internal abstract unsafe partial class CsoundApi
 
     public abstract nint GetHostData(nint cs);
 
+    public abstract void SetHostData(nint cs, nint hostData);
+
     public abstract void SetMessageStringCallback(nint cs, delegate* unmanaged[Cdecl]<nint, int, sbyte*, void> callback);
 
     /// <summary>Applies options; API 6 needs one call per option, API 7 takes the whole string.</summary>

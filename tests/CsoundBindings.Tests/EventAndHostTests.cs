@@ -140,3 +140,59 @@ public sealed class EventAndHostTests
         }
     }
 }
+
+public sealed class MessageBufferTests
+{
+    [Fact]
+    public void TheMessageBufferCapturesOutputAndTheEventReturnsAfterwards()
+    {
+        using var cs = new Csound();
+        var events = new System.Text.StringBuilder();
+        cs.Message += (_, e) => events.Append(e.Text);
+        cs.SetOption("-n");
+        cs.CreateMessageBuffer();
+        cs.CompileOrc("instr 1\n prints \"from the buffer\\n\"\nendin\n");
+        cs.ScoreEvent('i', 1, 0, 0.01);
+        cs.PerformKsmps();
+        cs.PerformKsmps();
+        var buffered = new System.Text.StringBuilder();
+        while (cs.TryReadMessage(out string text, out _))
+        {
+            buffered.Append(text);
+        }
+        Assert.Contains("from the buffer", buffered.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("from the buffer", events.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, cs.PendingMessageCount);
+        cs.DestroyMessageBuffer();
+        cs.CompileOrc("instr 2\n prints \"from the event\\n\"\nendin\n");
+        cs.ScoreEvent('i', 2, 0, 0.01);
+        cs.PerformKsmps();
+        cs.PerformKsmps();
+        Assert.Contains("from the event", events.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheUdpServerTakesOrchestraCode()
+    {
+        using var cs = new Csound();
+        cs.Message += (_, _) => { };
+        cs.SetOption("-n");
+        cs.CompileOrc("instr 1\nendin\n");
+        cs.Start();
+        int port = 20000 + Environment.ProcessId % 20000;
+        cs.StartUdpServer(port);
+        Assert.Equal(port, cs.UdpServerPort);
+        using (var udp = new System.Net.Sockets.UdpClient())
+        {
+            byte[] code = System.Text.Encoding.UTF8.GetBytes("chnset 4.25, \"fromudp\"\n");
+            udp.Send(code, code.Length, "127.0.0.1", port);
+        }
+        for (int i = 0; i < 200 && cs.GetControlChannel("fromudp") == 0; i++)
+        {
+            cs.PerformKsmps();
+            System.Threading.Thread.Sleep(5);
+        }
+        Assert.Equal(4.25, cs.GetControlChannel("fromudp"));
+        cs.CloseUdpServer();
+    }
+}
