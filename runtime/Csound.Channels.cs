@@ -62,6 +62,71 @@ public sealed partial class Csound
         return channel;
     }
 
+    /// <summary>The seam, for channel objects that call it directly.</summary>
+    internal Engine.CsoundApi Api => _api;
+
+    /// <summary>
+    /// Gets (creating if needed) an array channel (Csound 7 only) with the element type <c>k</c>, <c>a</c> or <c>S</c>
+    /// and the given dimension sizes. Csound 7.0 mis-sizes multi-dimensional array channels: prefer one dimension.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The loaded Csound is version 6.</exception>
+    public unsafe ArrayChannel OpenArrayChannel(string name, string elementType, params int[] sizes)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(sizes);
+        nint cs = Ptr;
+        if (_channels.TryGetValue(name, out Channel? cached) && cached is ArrayChannel array)
+        {
+            return array;
+        }
+        using var n = new Utf8Text(name);
+        using var t = new Utf8Text(elementType);
+        nint data;
+        fixed (byte* pn = n)
+        fixed (byte* pt = t)
+        fixed (int* ps = sizes)
+        {
+            data = _api.InitArrayChannel(cs, pn, pt, sizes.Length, ps);
+        }
+        if (data == 0)
+        {
+            throw new CsoundException($"OpenArrayChannel(\"{name}\")", (int)CsoundStatus.Error, "invalid channel name or type");
+        }
+        var channel = new ArrayChannel(this, name, data, _api.ArrayType(data) ?? elementType, new ReadOnlySpan<int>(_api.ArraySizes(data), _api.ArrayDimensions(data)).ToArray());
+        _channels[name] = channel;
+        return channel;
+    }
+
+    /// <summary>Gets (creating if needed) a PVS channel (Csound 7 only; after <see cref="Start"/>).</summary>
+    /// <exception cref="NotSupportedException">The loaded Csound is version 6.</exception>
+    /// <exception cref="InvalidOperationException">The engine has not started (Csound 7.0 crashes creating a PVS channel before start).</exception>
+    public unsafe PvsChannel OpenPvsChannel(string name, int fftSize = 1024, int overlap = 256, int windowSize = 1024, PvsWindow window = PvsWindow.Hann, int format = 0)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        nint cs = Ptr;
+        if (_channels.TryGetValue(name, out Channel? cached) && cached is PvsChannel pvs)
+        {
+            return pvs;
+        }
+        if (!_started && _api.Generation >= 7)
+        {
+            throw new InvalidOperationException("Open a PVS channel after Start: Csound 7.0 crashes when one is created before the engine starts.");
+        }
+        using var n = new Utf8Text(name);
+        nint data;
+        fixed (byte* pn = n)
+        {
+            data = _api.InitPvsChannel(cs, pn, fftSize, overlap, windowSize, (int)window, format);
+        }
+        if (data == 0)
+        {
+            throw new CsoundException($"OpenPvsChannel(\"{name}\")", (int)CsoundStatus.Error, "invalid channel name or parameters");
+        }
+        var channel = new PvsChannel(this, name, data);
+        _channels[name] = channel;
+        return channel;
+    }
+
     /// <summary>Sets a control channel by name (created on first use and cached).</summary>
     public void SetControlChannel(string name, double value) => OpenControlChannel(name).Value = value;
 

@@ -1,0 +1,43 @@
+using System;
+
+namespace CsoundBindings;
+
+/// <summary>An array channel (Csound 7): a k-rate (or a-rate/string) array shared with <c>chnget</c>/<c>chnset</c>.</summary>
+public sealed unsafe class ArrayChannel : Channel
+{
+    private readonly nint _array;
+
+    internal ArrayChannel(Csound owner, string name, nint array, string type, int[] sizes)
+        : base(owner, name, ChannelKind.Array, ChannelDirection.InputOutput, (void*)array)
+    {
+        _array = array;
+        ElementType = type;
+        Sizes = sizes;
+    }
+
+    /// <summary>Csound's element type letter (<c>k</c>, <c>a</c> or <c>S</c>).</summary>
+    public string ElementType { get; }
+
+    /// <summary>The size of each dimension.</summary>
+    public int[] Sizes { get; }
+
+    /// <summary>The numeric elements as a view of Csound's memory (row-major). Not for string arrays.</summary>
+    public Span<double> AsSpan()
+    {
+        _ = Checked;
+        if (ElementType == "S")
+        {
+            throw new InvalidOperationException($"Array channel '{Name}' holds strings.");
+        }
+        int count = 1;
+        foreach (int size in Sizes)
+        {
+            count *= size;
+        }
+        if (ElementType == "a")
+        {
+            count *= Owner.Ksmps;
+        }
+        return new Span<double>(Owner.Api.ArrayData(_array), count);
+    }
+}
