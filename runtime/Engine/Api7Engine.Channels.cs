@@ -9,14 +9,6 @@ internal sealed unsafe partial class Api7Engine
     public override int GetChannelPtr(nint cs, void** data, byte* name, int type) =>
         Methods.csoundGetChannelPtr(C(cs), data, (sbyte*)name, type);
 
-    public override double GetControlChannel(nint cs, byte* name, int* error) => Methods.csoundGetControlChannel(C(cs), (sbyte*)name, error);
-
-    public override void SetControlChannel(nint cs, byte* name, double value) => Methods.csoundSetControlChannel(C(cs), (sbyte*)name, value);
-
-    public override void GetAudioChannel(nint cs, byte* name, double* samples) => Methods.csoundGetAudioChannel(C(cs), (sbyte*)name, samples);
-
-    public override void SetAudioChannel(nint cs, byte* name, double* samples) => Methods.csoundSetAudioChannel(C(cs), (sbyte*)name, samples);
-
     public override int ChannelDatasize(nint cs, byte* name) => Methods.csoundGetChannelDatasize(C(cs), (sbyte*)name);
 
     public override void GetStringChannel(nint cs, byte* name, byte* buffer) => Methods.csoundGetStringChannel(C(cs), (sbyte*)name, (sbyte*)buffer);

@@ -8,14 +8,6 @@ internal abstract unsafe partial class CsoundApi
     /// <summary>Gets or creates a channel; <paramref name="type"/> is kind | direction bits. Returns Csound's code.</summary>
     public abstract int GetChannelPtr(nint cs, void** data, byte* name, int type);
 
-    public abstract double GetControlChannel(nint cs, byte* name, int* error);
-
-    public abstract void SetControlChannel(nint cs, byte* name, double value);
-
-    public abstract void GetAudioChannel(nint cs, byte* name, double* samples);
-
-    public abstract void SetAudioChannel(nint cs, byte* name, double* samples);
-
     public abstract int ChannelDatasize(nint cs, byte* name);
 
     public abstract void GetStringChannel(nint cs, byte* name, byte* buffer);
