@@ -111,4 +111,24 @@ Task("Demo")
     DotNetRun("./examples/FirstSteps/FirstSteps.csproj", new ProcessArgumentBuilder(), new DotNetRunSettings { Configuration = configuration, NoBuild = true });
 });
 
+Task("Bench")
+    .Description("BenchmarkDotNet suite over the idiomatic and raw layers (pass --filter through BENCH_ARGS).")
+    .IsDependentOn("Prerequisites")
+    .Does(() =>
+{
+    DotNetBuild("./bench/CsoundBindings.Benchmarks/CsoundBindings.Benchmarks.csproj", new DotNetBuildSettings { Configuration = "Release" });
+    var benchArgs = EnvironmentVariable("BENCH_ARGS") ?? "--filter * --job short --inProcess";
+    DotNetExecute("./bench/CsoundBindings.Benchmarks/bin/Release/net10.0/CsoundBindings.Benchmarks.dll", benchArgs);
+});
+
+Task("BenchCompare")
+    .Description("The same workloads in C, C# and Python ctcsound, interleaved; prints one table.")
+    .IsDependentOn("Prerequisites")
+    .Does(() =>
+{
+    DotNetBuild("./bench/CsoundBindings.Benchmarks/CsoundBindings.Benchmarks.csproj", new DotNetBuildSettings { Configuration = "Release" });
+    var exit = StartProcess("/usr/bin/python3", new ProcessSettings { Arguments = "bench/compare/compare.py " + (EnvironmentVariable("BENCH_REPS") ?? "7") });
+    if (exit != 0) throw new Exception($"bench/compare/compare.py failed ({exit}).");
+});
+
 RunTarget(target);

@@ -41,9 +41,22 @@ public sealed partial class Csound
         {
             nint cs = Ptr;
             double* p = _api.Spout(cs);
-            return p == null ? Span<double>.Empty : new Span<double>(p, _api.Ksmps(cs) * _api.Nchnls(cs));
+            if (p == null)
+            {
+                return Span<double>.Empty;
+            }
+            // ksmps and nchnls are fixed once the engine runs; ask Csound only before that.
+            int length = _started ? _spoutLength : 0;
+            if (length == 0)
+            {
+                length = _api.Ksmps(cs) * _api.Nchnls(cs);
+                _spoutLength = _started ? length : 0;
+            }
+            return new Span<double>(p, length);
         }
     }
+
+    private int _spoutLength;
 
     /// <summary>The input samples of the current cycle (<c>frame * NchnlsInput + channel</c>), a writable view of Csound's buffer.</summary>
     public unsafe Span<double> Spin

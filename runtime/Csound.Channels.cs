@@ -9,6 +9,7 @@ public sealed partial class Csound
 {
     private readonly Dictionary<string, Channel> _channels = new(StringComparer.Ordinal);
     private readonly System.Threading.Lock _stringChannelGate = new();
+    private ControlChannel? _lastControl;
 
     /// <summary>Changes whenever channel memory may move (reset, dispose); cached channel objects compare against it.</summary>
     internal int ChannelEpoch { get; private set; }
@@ -128,10 +129,25 @@ public sealed partial class Csound
     }
 
     /// <summary>Sets a control channel by name (created on first use and cached).</summary>
-    public void SetControlChannel(string name, double value) => OpenControlChannel(name).Value = value;
+    public void SetControlChannel(string name, double value) => ControlByName(name).Value = value;
 
     /// <summary>Reads a control channel by name (created on first use and cached).</summary>
-    public double GetControlChannel(string name) => OpenControlChannel(name).Value;
+    public double GetControlChannel(string name) => ControlByName(name).Value;
+
+    // Name-based calls in a loop usually pass the same string object: remember the last one and skip the lookup.
+    private ControlChannel ControlByName(string name)
+    {
+        ControlChannel? last = _lastControl;
+        if (last is not null && ReferenceEquals(last.Name, name) && last.IsCurrent)
+        {
+            return last;
+        }
+        ControlChannel channel = _channels.TryGetValue(name, out Channel? cached) && cached is ControlChannel control && control.IsCurrent
+            ? control
+            : OpenControlChannel(name);
+        _lastControl = channel;
+        return channel;
+    }
 
     /// <summary>A control channel's value by name.</summary>
     public double this[string name]
@@ -247,6 +263,7 @@ public sealed partial class Csound
     private void InvalidateChannels()
     {
         _channels.Clear();
+        _lastControl = null;
         ChannelEpoch++;
     }
 }

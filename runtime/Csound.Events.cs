@@ -19,9 +19,9 @@ public sealed partial class Csound
     public unsafe void ScoreEvent(char type, params ReadOnlySpan<double> pfields)
     {
         nint cs = Ptr;
-        Engine.CsoundApi.CheckEventType(type, _api.Generation == 6 ? "aifqe" : "ife", _api.Generation);
         if (!_started && _api.Generation == 6)
         {
+            Engine.CsoundApi.CheckEventType(type, "aifqe", 6);
             _pending.Add((type, pfields.ToArray()));
             return;
         }

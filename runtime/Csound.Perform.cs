@@ -93,6 +93,7 @@ public sealed partial class Csound
         InvalidateChannels();
         _api.Reset(cs);
         _started = false;
+        _spoutLength = 0;
         _stopRequested = false;
         _pending.Clear();
     }
