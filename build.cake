@@ -108,7 +108,10 @@ Task("Demo")
         Information("Demo: not yet (the runtime issue has not landed).");
         return;
     }
-    DotNetRun("./examples/FirstSteps/FirstSteps.csproj", new ProcessArgumentBuilder(), new DotNetRunSettings { Configuration = configuration, NoBuild = true });
+    // Without a sound device the guide writes WAV files; they go to artifacts/demo.
+    EnsureDirectoryExists("./artifacts/demo");
+    DotNetRun(MakeAbsolute(File("./examples/FirstSteps/FirstSteps.csproj")).FullPath, new ProcessArgumentBuilder(),
+        new DotNetRunSettings { Configuration = configuration, NoBuild = true, WorkingDirectory = MakeAbsolute(Directory("./artifacts/demo")) });
 });
 
 Task("Bench")
