@@ -10,19 +10,6 @@ namespace CsoundBindings.Benchmarks;
 /// </summary>
 public static class Compare
 {
-    private static Csound Create(string orchestra)
-    {
-        var cs = new Csound();
-        cs.Message += (_, _) => { };
-        foreach (string option in Workloads.Options)
-        {
-            cs.SetOption(option);
-        }
-        cs.CompileOrc(orchestra);
-        cs.Start();
-        return cs;
-    }
-
     private static bool _print;
 
     private static void Report(string name, Stopwatch clock, long operations)
@@ -44,7 +31,7 @@ public static class Compare
 
     private static void RunOnce()
     {
-        using (Csound cs = Create(Workloads.Trivial))
+        using (Csound cs = Workloads.CreateStarted(Workloads.Trivial))
         {
             const int n = 200_000;
             var clock = Stopwatch.StartNew();
@@ -57,7 +44,7 @@ public static class Compare
 
         {
             var clock = Stopwatch.StartNew();
-            using Csound cs = Create(Workloads.Guide);
+            using Csound cs = Workloads.CreateStarted(Workloads.Guide);
             for (int voice = 0; voice < 16; voice++)
             {
                 cs.ScoreEvent('i', 1, 0, 2, 0.05, 48 + voice);
@@ -69,7 +56,7 @@ public static class Compare
             Report("render16", clock, 1);
         }
 
-        using (Csound cs = Create(Workloads.Guide))
+        using (Csound cs = Workloads.CreateStarted(Workloads.Guide))
         {
             const int n = 50_000;
             ReadOnlySpan<double> fields = stackalloc double[] { 2, 0, 0.001, 0.1, 60 };
@@ -85,7 +72,7 @@ public static class Compare
             Report("event", clock, n);
         }
 
-        using (Csound cs = Create(Workloads.Guide))
+        using (Csound cs = Workloads.CreateStarted(Workloads.Guide))
         {
             const int n = 20_000;
             var clock = Stopwatch.StartNew();
@@ -100,7 +87,7 @@ public static class Compare
             Report("message", clock, n);
         }
 
-        using (Csound cs = Create(Workloads.Guide))
+        using (Csound cs = Workloads.CreateStarted(Workloads.Guide))
         {
             const int n = 200_000;
             double sum = 0;
@@ -122,7 +109,7 @@ public static class Compare
             GC.KeepAlive(sum);
         }
 
-        using (Csound cs = Create(Workloads.Guide))
+        using (Csound cs = Workloads.CreateStarted(Workloads.Guide))
         {
             const int n = 50_000;
             var buffer = new double[cs.Ksmps * cs.Nchnls];
@@ -141,7 +128,7 @@ public static class Compare
             var clock = Stopwatch.StartNew();
             for (int i = 0; i < n; i++)
             {
-                using Csound cs = Create(Workloads.Trivial);
+                using Csound cs = Workloads.CreateStarted(Workloads.Trivial);
             }
             Report("lifecycle", clock, n);
         }

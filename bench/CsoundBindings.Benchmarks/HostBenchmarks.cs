@@ -17,24 +17,11 @@ public unsafe class HostBenchmarks
     private readonly double[] _fields = { 2, 0, 0.001, 0.1, 60 };
     private int _events;
 
-    private static Csound Create(string orchestra)
-    {
-        var cs = new Csound();
-        cs.Message += (_, _) => { };
-        foreach (string option in Workloads.Options)
-        {
-            cs.SetOption(option);
-        }
-        cs.CompileOrc(orchestra);
-        cs.Start();
-        return cs;
-    }
-
     [GlobalSetup]
     public void Setup()
     {
-        _trivial = Create(Workloads.Trivial);
-        _guide = Create(Workloads.Guide);
+        _trivial = Workloads.CreateStarted(Workloads.Trivial);
+        _guide = Workloads.CreateStarted(Workloads.Guide);
         _channel = _guide.OpenControlChannel(Workloads.ChannelName);
         _rawTrivial = (CSOUND*)_trivial.Handle.DangerousGetHandle();
         _rawGuide = (CSOUND*)_guide.Handle.DangerousGetHandle();

@@ -9,13 +9,7 @@ public class RenderBenchmarks
     [Benchmark(Description = "Render guide instrument, 16 voices, 2 s, ksmps=64")]
     public long Render16Voices()
     {
-        using var cs = new Csound();
-        cs.Message += (_, _) => { };
-        foreach (string option in Workloads.Options)
-        {
-            cs.SetOption(option);
-        }
-        cs.CompileOrc(Workloads.Guide);
+        using Csound cs = Workloads.CreateStarted(Workloads.Guide);
         for (int voice = 0; voice < 16; voice++)
         {
             cs.ScoreEvent('i', 1, 0, 2, 0.05, 48 + voice);
@@ -30,13 +24,6 @@ public class RenderBenchmarks
     [Benchmark(Description = "Create, compile, start, destroy")]
     public void Lifecycle()
     {
-        using var cs = new Csound();
-        cs.Message += (_, _) => { };
-        foreach (string option in Workloads.Options)
-        {
-            cs.SetOption(option);
-        }
-        cs.CompileOrc(Workloads.Trivial);
-        cs.Start();
+        using Csound cs = Workloads.CreateStarted(Workloads.Trivial);
     }
 }

@@ -26,4 +26,18 @@ public static class Workloads
 
     /// <summary>A control channel read and written by name.</summary>
     public const string ChannelName = "gain";
+
+    /// <summary>A silent, started engine with <see cref="Options"/> and the given orchestra.</summary>
+    public static Csound CreateStarted(string orchestra)
+    {
+        var cs = new Csound();
+        cs.Message += (_, _) => { };
+        foreach (string option in Options)
+        {
+            cs.SetOption(option);
+        }
+        cs.CompileOrc(orchestra);
+        cs.Start();
+        return cs;
+    }
 }

@@ -34,26 +34,16 @@ internal static unsafe class HostCallbacks
         channelType == null ? string.Empty : Utf8Text.Read(*(sbyte**)channelType) ?? string.Empty;
 
     [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
-    private static void OnInputChannel(nint cs, sbyte* name, void* value, void* type)
-    {
-        try
-        {
-            Owner(cs)?.RaiseChannelCallback(input: true, Utf8Text.Read(name) ?? string.Empty, TypeName(type), value);
-        }
-#pragma warning disable CA1031
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            Csound.ReportCallbackException(e);
-        }
-    }
+    private static void OnInputChannel(nint cs, sbyte* name, void* value, void* type) => RaiseChannel(cs, input: true, name, value, type);
 
     [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
-    private static void OnOutputChannel(nint cs, sbyte* name, void* value, void* type)
+    private static void OnOutputChannel(nint cs, sbyte* name, void* value, void* type) => RaiseChannel(cs, input: false, name, value, type);
+
+    private static void RaiseChannel(nint cs, bool input, sbyte* name, void* value, void* type)
     {
         try
         {
-            Owner(cs)?.RaiseChannelCallback(input: false, Utf8Text.Read(name) ?? string.Empty, TypeName(type), value);
+            Owner(cs)?.RaiseChannelCallback(input, Utf8Text.Read(name) ?? string.Empty, TypeName(type), value);
         }
 #pragma warning disable CA1031
         catch (Exception e)
