@@ -1,0 +1,127 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using CsoundBindings.Tests.Support;
+using Xunit;
+
+namespace CsoundBindings.Tests;
+
+public sealed class PerformTests
+{
+    private const string Orchestra = "sr=44100\nksmps=64\nnchnls=1\n0dbfs=1\ninstr 1\n out oscili(0.3, 440)\nendin\n";
+
+    [Fact]
+    public void ACsdFileWithOptionsAndScorePerforms()
+    {
+        string dir = Directory.CreateTempSubdirectory("csd").FullName;
+        string wav = Path.Combine(dir, "out.wav");
+        string csd = Path.Combine(dir, "piece.csd");
+        File.WriteAllText(csd, $"""
+            <CsoundSynthesizer>
+            <CsOptions>
+            -o{wav} -W -d
+            </CsOptions>
+            <CsInstruments>
+            {Orchestra}
+            </CsInstruments>
+            <CsScore>
+            i 1 0.25 0.5
+            </CsScore>
+            </CsoundSynthesizer>
+            """);
+        using (var cs = new Csound())
+        {
+            cs.Message += (_, _) => { };
+            cs.CompileCsd(csd);
+            cs.Perform();
+        }
+        var (samples, rate, _) = Signal.ReadWav(wav);
+        Assert.Equal(44100, rate);
+        Assert.True(Signal.Peak(samples.AsSpan(0, 10000)) < 1e-4);
+        Assert.InRange(Signal.Pitch(samples.AsSpan(15000, 15000), rate), 440 * 0.99, 440 * 1.01);
+    }
+
+    [Fact]
+    public void ReadScoreAndCsdTextSchedule()
+    {
+        using var r = new OfflineRender(Orchestra);
+        r.Csound.ReadScore("i 1 0.1 0.2\n");
+        r.Run(maxCycles: (int)(0.5 * 44100 / 64));
+        double[] audio = r.Audio;
+        Assert.True(Signal.Peak(audio.AsSpan(0, 4000)) < 1e-9);
+        Assert.True(Signal.Rms(audio.AsSpan(6000, 2000)) > 0.15);
+    }
+
+    [Fact]
+    public async Task PerformAsyncEndsWithTheScoreAndHonoursCancellation()
+    {
+        using (var cs = new Csound())
+        {
+            cs.Message += (_, _) => { };
+            cs.SetOption("-n");
+            cs.CompileOrc(Orchestra);
+            cs.ScoreEvent('i', 1, 0, 0.5);
+            cs.SetEndMarker(0.5);
+            int result = await cs.PerformAsync();
+            Assert.NotEqual(0, result);
+            Assert.InRange(cs.ScoreTime, 0.49, 0.52);
+        }
+        using (var cs = new Csound())
+        {
+            cs.Message += (_, _) => { };
+            cs.SetOption("-n");
+            cs.CompileOrc(Orchestra);
+            cs.ScoreEvent('i', 1, 0, -1); // never ends by itself
+            using var cancel = new CancellationTokenSource();
+            Task<int> run = cs.PerformAsync(cancel.Token);
+            await Task.Delay(100);
+            cancel.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+            Assert.True(cs.ScoreTime > 0);
+        }
+    }
+
+    [Fact]
+    public async Task StopFromAnotherThreadEndsPerform()
+    {
+        using var cs = new Csound();
+        cs.Message += (_, _) => { };
+        cs.SetOption("-n");
+        cs.CompileOrc(Orchestra);
+        cs.ScoreEvent('i', 1, 0, -1);
+        Task<int> perform = Task.Run(cs.Perform);
+        await Task.Delay(100);
+        cs.Stop();
+        Task finished = await Task.WhenAny(perform, Task.Delay(5000));
+        Assert.Same(perform, finished);
+        Assert.True(cs.ScoreTime > 0);
+    }
+
+    [Fact]
+    public void ResetAllowsANewPerformanceOnTheSameInstance()
+    {
+        using var r = new OfflineRender(Orchestra);
+        r.Csound.ScoreEvent('i', 1, 0, 0.1);
+        r.Csound.SetEndMarker(0.1);
+        r.Run();
+        r.Csound.Reset();
+        Assert.False(r.Csound.IsStarted);
+        r.Csound.SetOption("-n");
+        r.Csound.CompileOrc(Orchestra.Replace("440", "880", StringComparison.Ordinal));
+        r.Csound.ScoreEvent('i', 1, 0, 0.2);
+        r.Csound.SetEndMarker(0.2);
+        double[] before = r.Audio;
+        r.Run();
+        double[] after = r.Audio.AsSpan(before.Length).ToArray();
+        Assert.InRange(Signal.Pitch(after.AsSpan(1000, 6000), 44100, 200, 1500), 880 * 0.99, 880 * 1.01);
+    }
+
+    [Fact]
+    public void GlobalEnvironmentReachesNewEngines()
+    {
+        Csound.SetGlobalEnv("SSDIR", "/tmp/csoundbindings-ssdir");
+        using var cs = new Csound();
+        Assert.Equal("/tmp/csoundbindings-ssdir", cs.GetEnv("SSDIR"));
+    }
+}
