@@ -9,8 +9,8 @@ namespace CsoundBindings;
 
 /// <summary>
 /// Finds and loads the native Csound library once per process and resolves the generated bindings' imports
-/// to it. Search order: <see cref="SetLibraryPath"/> or the <c>CSOUND_LIBRARY</c> environment variable,
-/// then <c>$CSOUND7_ROOT/lib</c>, then the platform's usual names.
+/// to it. An explicit file (<see cref="SetLibraryPath"/>, else the <c>CSOUND_LIBRARY</c> environment variable)
+/// is the only place tried when given; otherwise <c>$CSOUND7_ROOT/lib</c>, then the platform's usual names.
 /// </summary>
 public static unsafe class CsoundLibrary
 {
@@ -88,13 +88,11 @@ public static unsafe class CsoundLibrary
 
     private static IEnumerable<string> Candidates()
     {
-        if (_explicitPath is not null)
+        // An explicit file is exact: if it does not load, nothing else is tried behind the user's back.
+        if ((_explicitPath ?? Environment.GetEnvironmentVariable("CSOUND_LIBRARY")) is { Length: > 0 } exact)
         {
-            yield return _explicitPath;
-        }
-        if (Environment.GetEnvironmentVariable("CSOUND_LIBRARY") is { Length: > 0 } fromEnv)
-        {
-            yield return fromEnv;
+            yield return exact;
+            yield break;
         }
         if (Environment.GetEnvironmentVariable("CSOUND7_ROOT") is { Length: > 0 } root)
         {

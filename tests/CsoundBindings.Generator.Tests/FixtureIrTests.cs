@@ -100,3 +100,22 @@ public sealed class FixtureIrTests
         Assert.Equal(json, IrJson.Serialize(IrJson.Deserialize(json)));
     }
 }
+
+/// <summary>A header clang rejects fails the run with clang's own diagnostic.</summary>
+public sealed class ClangErrorTests
+{
+    [Fact]
+    public void AClangErrorFailsTheRunWithItsText()
+    {
+        string dir = Directory.CreateTempSubdirectory("bindgen").FullName;
+        File.WriteAllText(Path.Combine(dir, "broken.h"), "int fine(int);\nint broken(unknown_type value);\n");
+        File.WriteAllText(Path.Combine(dir, "manifest.json"), """
+            { "api": 0, "namespace": "Broken", "includeDirs": [ "." ], "libraries": { "x": "x" },
+              "sources": [ { "include": "broken.h", "library": "x", "declares": [ "broken.h" ] } ] }
+            """);
+        var error = Assert.Throws<HeaderParseException>(() => HeaderParser.Parse(Manifest.Load(Path.Combine(dir, "manifest.json"))));
+        Assert.Contains("broken.h:2", error.Message, System.StringComparison.Ordinal);
+        Assert.Contains("unknown type name 'unknown_type'", error.Message, System.StringComparison.Ordinal);
+        Directory.Delete(dir, recursive: true);
+    }
+}

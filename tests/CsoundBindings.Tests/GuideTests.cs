@@ -138,3 +138,41 @@ public sealed class GuideTests
         Directory.Delete(dir, recursive: true);
     }
 }
+
+public sealed class LibraryResolutionTests
+{
+    private static (int ExitCode, string Output) RunFirstSteps(string library)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", $"\"{System.IO.Path.Combine(AppContext.BaseDirectory, "FirstSteps.dll")}\" --cell 1")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["CSOUND_LIBRARY"] = library;
+        start.Environment["CSOUND7_ROOT"] = "";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        string stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout + stderr.GetAwaiter().GetResult());
+    }
+
+    [Fact]
+    public void AMissingExplicitLibraryIsACsoundNotFoundExceptionNamingIt()
+    {
+        var (exitCode, output) = RunFirstSteps("/nonexistent/libcsound64.so");
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("CsoundNotFoundException", output, StringComparison.Ordinal);
+        Assert.Contains("/nonexistent/libcsound64.so", output, StringComparison.Ordinal);
+        Assert.Contains("apt-get install csound", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnExplicitLibraryIsTheOneLoaded()
+    {
+        string path = CsoundLibrary.LoadedPath;
+        var (exitCode, output) = RunFirstSteps(System.IO.Path.IsPathRooted(path) ? path : "/usr/lib/x86_64-linux-gnu/" + path);
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"\n{CsoundLibrary.Version}\n", output, StringComparison.Ordinal);
+    }
+}
