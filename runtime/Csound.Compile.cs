@@ -61,6 +61,21 @@ public sealed partial class Csound
         CheckedText("CompileOrc", code, (p) => _api.CompileOrc(cs, p, async: false));
     }
 
+    /// <summary>
+    /// Queues orchestra code to compile at the start of the next cycle instead of waiting for the engine lock, for
+    /// use while the engine performs on another thread. Errors are reported through <see cref="Message"/> only.
+    /// </summary>
+    public unsafe void CompileOrcNonBlocking(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        nint cs = Ptr;
+        using var utf8 = new Utf8Text(code);
+        fixed (byte* p = utf8)
+        {
+            _ = _api.CompileOrc(cs, p, async: true);
+        }
+    }
+
     /// <summary>Compiles a CSD file (options and score honoured before start; after start the score lines become events).</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="CsoundCompileException">It did not compile.</exception>

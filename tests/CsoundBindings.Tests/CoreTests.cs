@@ -125,6 +125,54 @@ public sealed class CoreTests
     }
 
     [Fact]
+    public void TheHotPathsAllocateNothing()
+    {
+        using var r = new OfflineRender("sr=44100\nksmps=16\nnchnls=2\n0dbfs=1\ninstr 1\n outs oscili(0.1, 440), oscili(0.1, 660)\nendin\ninstr 2\nendin\n", "-m0");
+        r.Csound.ScoreEvent('i', 1, 0, -1);
+        ControlChannel channel = r.Csound.OpenControlChannel("gain");
+        Span<double> fields = stackalloc double[] { 2, 0, 0.01, 0.1, 60 };
+        double sum = 0;
+        for (int warm = 0; warm < 2; warm++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 2000; i++)
+            {
+                r.Csound.PerformKsmps();
+                foreach (double s in r.Csound.Spout)
+                {
+                    sum += s;
+                }
+                channel.Value = i;
+                sum += channel.Value;
+                r.Csound.SetControlChannel("gain", sum);
+                sum += r.Csound.GetControlChannel("gain");
+                if (i % 50 == 0)
+                {
+                    r.Csound.ScoreEvent('i', fields);
+                }
+            }
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            if (warm == 1)
+            {
+                Assert.Equal(0, allocated);
+            }
+        }
+        Assert.NotEqual(0, sum);
+    }
+
+    [Fact]
+    public void ANonBlockingCompileTakesEffectAtTheNextCycle()
+    {
+        using var r = new OfflineRender("sr=44100\nksmps=32\nnchnls=1\n0dbfs=1\ninstr 1\nendin\n");
+        r.Csound.Start();
+        r.Csound.CompileOrcNonBlocking("instr 5\n chnset 1, \"five\"\nendin\n");
+        r.Run(maxCycles: 2);
+        r.Csound.ScoreEvent('i', 5, 0, 0.01);
+        r.Run(maxCycles: 4);
+        Assert.Equal(1, r.Csound.GetControlChannel("five"));
+    }
+
+    [Fact]
     public void SpoutIsAViewOfTheCurrentCycle()
     {
         using var r = new OfflineRender("sr=44100\nksmps=16\nnchnls=2\n0dbfs=1\ninstr 1\naL init 0.25\naR init -0.5\nouts aL, aR\nendin");
