@@ -44,11 +44,12 @@ public sealed partial class Csound
         {
             Start();
         }
+        nint cs = Ptr;
+        using var running = new PerformScope(this);
         if (_api.HasNativePerform)
         {
-            return _api.Perform(Ptr);
+            return _api.Perform(cs);
         }
-        nint cs = Ptr;
         while (_api.PerformKsmps(cs) == 0 && !_stopRequested)
         {
         }
@@ -69,6 +70,7 @@ public sealed partial class Csound
         return Task.Run(() =>
         {
             nint cs = Ptr;
+            using var running = new PerformScope(this);
             int result;
             while ((result = _api.PerformKsmps(cs)) == 0 && !_stopRequested)
             {
@@ -76,6 +78,33 @@ public sealed partial class Csound
             }
             return result;
         }, cancellationToken);
+    }
+
+    private int _performing;
+
+    // Marks a perform loop the runtime owns, so that Dispose on another thread waits for it instead of destroying
+    // the engine under it.
+    private readonly struct PerformScope : IDisposable
+    {
+        private readonly Csound _owner;
+
+        public PerformScope(Csound owner)
+        {
+            _owner = owner;
+            Interlocked.Increment(ref owner._performing);
+        }
+
+        public void Dispose() => Interlocked.Decrement(ref _owner._performing);
+    }
+
+    private void StopAndWaitForPerformLoops(nint cs)
+    {
+        if (Volatile.Read(ref _performing) == 0)
+        {
+            return;
+        }
+        _api.Stop(cs);
+        SpinWait.SpinUntil(() => Volatile.Read(ref _performing) == 0, TimeSpan.FromSeconds(10));
     }
 
     /// <summary>Asks a running <see cref="Perform"/>, <see cref="PerformAsync"/> or ksmps loop to end after the current cycle.</summary>

@@ -107,7 +107,11 @@ public sealed partial class Csound : IDisposable
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
 
-    /// <summary>Destroys the engine. Csound reports its end-of-performance summary through <see cref="Message"/>.</summary>
+    /// <summary>
+    /// Destroys the engine. A <see cref="Perform"/> or <see cref="PerformAsync"/> running on another thread is stopped
+    /// and waited for first, and so is the performance thread. Csound reports its end-of-performance summary
+    /// through <see cref="Message"/>.
+    /// </summary>
     public void Dispose()
     {
         if (_handle.IsClosed)
@@ -115,6 +119,7 @@ public sealed partial class Csound : IDisposable
             return;
         }
         _stopRequested = true;
+        StopAndWaitForPerformLoops(_handle.DangerousGetHandle());
         _thread?.Dispose();
         InvalidateChannels();
         _handle.Dispose();

@@ -99,6 +99,31 @@ public sealed class PerformTests
     }
 
     [Fact]
+    public async Task DisposeWhilePerformingOnAnotherThreadWaitsInsteadOfCrashing()
+    {
+        var cs = new Csound();
+        cs.Message += (_, _) => { };
+        cs.SetOption("-n");
+        cs.CompileOrc(Orchestra);
+        cs.ScoreEvent('i', 1, 0, -1);
+        Task<int> asyncRun = cs.PerformAsync();
+        await Task.Delay(50);
+        cs.Dispose();
+        Assert.True(asyncRun.IsCompleted);
+        Assert.Throws<ObjectDisposedException>(() => cs.PerformKsmps());
+
+        var blocking = new Csound();
+        blocking.Message += (_, _) => { };
+        blocking.SetOption("-n");
+        blocking.CompileOrc(Orchestra);
+        blocking.ScoreEvent('i', 1, 0, -1);
+        Task<int> perform = Task.Run(blocking.Perform);
+        await Task.Delay(50);
+        blocking.Dispose();
+        Assert.True(perform.IsCompleted || await Task.WhenAny(perform, Task.Delay(2000)) == perform);
+    }
+
+    [Fact]
     public void ResetAllowsANewPerformanceOnTheSameInstance()
     {
         using var r = new OfflineRender(Orchestra);
