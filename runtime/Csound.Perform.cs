@@ -116,9 +116,14 @@ public sealed partial class Csound
     }
 
     /// <summary>Returns the engine to its state after creation (options and orchestra cleared); it can be compiled and started again.</summary>
+    /// <exception cref="InvalidOperationException">A perform loop or the performance thread is still running.</exception>
     public void Reset()
     {
         nint cs = Ptr;
+        if (Volatile.Read(ref _performing) != 0 || _thread is { Status: 0 })
+        {
+            throw new InvalidOperationException("The engine is performing: stop it (and dispose its PerformanceThread) before Reset.");
+        }
         InvalidateChannels();
         _api.Reset(cs);
         _started = false;

@@ -124,6 +124,26 @@ public sealed class PerformTests
     }
 
     [Fact]
+    public async Task ResetWhilePerformingIsRefused()
+    {
+        using var cs = new Csound();
+        cs.Message += (_, _) => { };
+        cs.SetOption("-n");
+        cs.CompileOrc(Orchestra);
+        cs.ScoreEvent('i', 1, 0, -1);
+        using var cancel = new CancellationTokenSource();
+        Task<int> run = cs.PerformAsync(cancel.Token);
+        await Task.Delay(50);
+        Assert.Throws<InvalidOperationException>(cs.Reset);
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        cs.PerformanceThread.Play();
+        Assert.Throws<InvalidOperationException>(cs.Reset);
+        cs.PerformanceThread.Dispose();
+        cs.Reset();
+    }
+
+    [Fact]
     public void ResetAllowsANewPerformanceOnTheSameInstance()
     {
         using var r = new OfflineRender(Orchestra);
