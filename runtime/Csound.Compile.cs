@@ -141,7 +141,11 @@ public sealed partial class Csound
         {
             return;
         }
-        string text = ErrorText(capture);
+        string text;
+        lock (capture)
+        {
+            text = ErrorText(capture);
+        }
         throw compile ? new CsoundCompileException(operation, result, text) : new CsoundException(operation, result, text);
     }
 

@@ -19,7 +19,14 @@ public sealed partial class Csound
 
     internal void OnNativeMessage(int attributes, string text)
     {
-        _capture?.Add(((MessageAttributes)attributes, text));
+        // A compile on one thread may capture while the performance thread prints: the list is locked.
+        if (_capture is { } capture)
+        {
+            lock (capture)
+            {
+                capture.Add(((MessageAttributes)attributes, text));
+            }
+        }
         EventHandler<CsoundMessageEventArgs>? handler = Message;
         if (handler is null)
         {
