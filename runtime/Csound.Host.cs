@@ -103,7 +103,6 @@ public sealed partial class Csound
         nint cs = Ptr;
         Checked($"RunUtility(\"{name}\")", () =>
         {
-            var pinned = new List<byte[]>();
             var handles = new System.Runtime.InteropServices.GCHandle[arguments.Count + 1];
             byte** argv = stackalloc byte*[arguments.Count + 1];
             try
