@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -40,6 +41,34 @@ public sealed class PerformTests
         Assert.Equal(44100, rate);
         Assert.True(Signal.Peak(samples.AsSpan(0, 10000)) < 1e-4);
         Assert.InRange(Signal.Pitch(samples.AsSpan(15000, 15000), rate), 440 * 0.99, 440 * 1.01);
+    }
+
+    [Fact]
+    public void RunUtilityRunsSndinfoOnARenderedFile()
+    {
+        string wav = Path.Combine(Directory.CreateTempSubdirectory("util").FullName, "tone.wav");
+        using (var render = new Csound())
+        {
+            render.Message += (_, _) => { };
+            render.SetOption($"-o{wav}");
+            render.SetOption("-W");
+            render.CompileOrc(Orchestra);
+            render.ScoreEvent('i', 1, 0, 0.25);
+            render.SetEndMarker(0.25);
+            render.Perform();
+        }
+        using var cs = new Csound();
+        var text = new System.Text.StringBuilder();
+        cs.Message += (_, e) => text.Append(e.Text);
+        if (!cs.ListUtilities().Contains("sndinfo"))
+        {
+            Assert.True(TestEngine.IsApi7, "Csound 6 from Debian ships the utilities"); // the Csound 7 build here has BUILD_UTILITIES=OFF
+            return;
+        }
+        Assert.False(string.IsNullOrEmpty(cs.GetUtilityDescription("sndinfo")));
+        cs.RunUtility("sndinfo", "sndinfo", wav);
+        Assert.Contains("srate 44100", text.ToString(), StringComparison.Ordinal);
+        Assert.Contains("monaural", text.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
