@@ -20,6 +20,16 @@ void Bindgen(string command, int api)
     DotNetRun(generator, args, new DotNetRunSettings { Configuration = configuration });
 }
 
+// The functions both generations declare alike, from the two IRs (bindings/Common).
+void Common(string command)
+{
+    var args = new ProcessArgumentBuilder().Append(command)
+        .Append("--ir").AppendQuoted("bindings/Api6/api6.ir.json")
+        .Append("--ir").AppendQuoted("bindings/Api7/api7.ir.json")
+        .Append("--out").AppendQuoted("bindings/Common");
+    DotNetRun(generator, args, new DotNetRunSettings { Configuration = configuration });
+}
+
 Task("Prerequisites")
     .Description("Checks what ./build.sh installed: Csound 6 headers and libraries, the .NET SDK.")
     .Does(() =>
@@ -39,6 +49,7 @@ Task("Generate")
 {
     Bindgen("generate", 6);
     if (hasCsound7) Bindgen("generate", 7); else Warning("CSOUND7_ROOT not set: bindings/Api7 left as committed.");
+    Common("common");
 });
 
 Task("CheckGenerated")
@@ -53,6 +64,7 @@ Task("CheckGenerated")
         Warning("CSOUND7_ROOT not set: checking bindings/Api7 against its committed IR only.");
         Bindgen("check-ir", 7);
     }
+    Common("check-common");
 });
 
 Task("Build")

@@ -15,6 +15,8 @@ const string Usage = """
       check    --manifest <...> --out <bindings/ApiN>                          parse, emit, compare with --out
       emit     --ir <file.ir.json> --out <dir>                                 IR -> C# only
       check-ir --ir <file.ir.json> --out <dir>                                 IR -> C#, compare with --out
+      common   --ir <a.ir.json> --ir <b.ir.json> --out <bindings/Common>       functions shared by all APIs
+      check-common --ir <...> --ir <...> --out <bindings/Common>                the same, compare with --out
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
@@ -33,6 +35,22 @@ string Required(string name) => Option(name) ?? throw new ArgumentException($"{c
 
 try
 {
+    if (command is "common" or "check-common")
+    {
+        var irs = args.Select((a, i) => (a, i)).Where(x => x.a == "--ir" && x.i + 1 < args.Length).Select(x => IrJson.Load(args[x.i + 1])).ToList();
+        var common = CommonEmitter.Emit(irs);
+        string commonDir = Required("--out");
+        if (command == "common")
+        {
+            GeneratedOutput.Write(common, commonDir);
+            Console.WriteLine($"Wrote {common.Count} files to {commonDir}.");
+            return 0;
+        }
+        var changes = GeneratedOutput.Compare(common, commonDir, includeIr: false);
+        changes.ForEach(Console.Error.WriteLine);
+        Console.WriteLine(changes.Count == 0 ? $"{commonDir}: up to date ({common.Count} files)." : $"{commonDir} differs: accept with ./build.sh Generate.");
+        return changes.Count == 0 ? 0 : 1;
+    }
     var clock = Stopwatch.StartNew();
     ApiModel model;
     if (command is "generate" or "check")

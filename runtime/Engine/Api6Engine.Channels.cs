@@ -9,12 +9,6 @@ internal sealed unsafe partial class Api6Engine
     public override int GetChannelPtr(nint cs, void** data, byte* name, int type) =>
         Methods.csoundGetChannelPtr(C(cs), (double**)data, (sbyte*)name, type);
 
-    public override int ChannelDatasize(nint cs, byte* name) => Methods.csoundGetChannelDatasize(C(cs), (sbyte*)name);
-
-    public override void GetStringChannel(nint cs, byte* name, byte* buffer) => Methods.csoundGetStringChannel(C(cs), (sbyte*)name, (sbyte*)buffer);
-
-    public override void SetStringChannel(nint cs, byte* name, byte* text) => Methods.csoundSetStringChannel(C(cs), (sbyte*)name, (sbyte*)text);
-
     public override List<ChannelInfo>? ListChannels(nint cs)
     {
         controlChannelInfo_t* list;

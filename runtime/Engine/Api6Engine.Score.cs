@@ -14,18 +14,6 @@ internal sealed unsafe partial class Api6Engine
 
     public override void InputMessageAsync(nint cs, byte* text) => Methods.csoundInputMessageAsync(C(cs), (sbyte*)text);
 
-    public override bool IsScorePending(nint cs) => Methods.csoundIsScorePending(C(cs)) != 0;
-
-    public override void SetScorePending(nint cs, bool pending) => Methods.csoundSetScorePending(C(cs), pending ? 1 : 0);
-
-    public override double ScoreOffsetSeconds(nint cs) => Methods.csoundGetScoreOffsetSeconds(C(cs));
-
-    public override void SetScoreOffsetSeconds(nint cs, double seconds) => Methods.csoundSetScoreOffsetSeconds(C(cs), seconds);
-
-    public override void RewindScore(nint cs) => Methods.csoundRewindScore(C(cs));
-
-    public override void KeyPress(nint cs, byte key) => Methods.csoundKeyPress(C(cs), (sbyte)key);
-
     public override int KillInstance(nint cs, double instrument, string? name, int mode, bool allowRelease)
     {
         using var utf8 = new Utf8Text(name);

@@ -4,7 +4,7 @@ using CsoundBindings.Interop.Api6;
 namespace CsoundBindings.Engine;
 
 /// <summary>The seam over Csound 6.18's bindings (libcsound64.so.6.0, libcsnd6).</summary>
-internal sealed unsafe partial class Api6Engine : CsoundApi
+internal sealed unsafe partial class Api6Engine : SharedEngine<CsoundBindings.Interop.Api6Functions>
 {
     private static CSOUND* C(nint cs) => (CSOUND*)cs;
 
@@ -12,19 +12,9 @@ internal sealed unsafe partial class Api6Engine : CsoundApi
 
     public override bool HasNativePerform => true;
 
-    public override int Version() => Methods.csoundGetVersion();
-
     public override int ApiVersion() => Methods.csoundGetAPIVersion();
 
-    public override int Initialize(int flags) => Methods.csoundInitialize(flags);
-
     public override nint Create(nint hostData) => (nint)Methods.csoundCreate((void*)hostData);
-
-    public override void Destroy(nint cs) => Methods.csoundDestroy(C(cs));
-
-    public override nint GetHostData(nint cs) => (nint)Methods.csoundGetHostData(C(cs));
-
-    public override void SetHostData(nint cs, nint hostData) => Methods.csoundSetHostData(C(cs), (void*)hostData);
 
     public override void SetMessageStringCallback(nint cs, delegate* unmanaged[Cdecl]<nint, int, sbyte*, void> callback) =>
         Methods.csoundSetMessageStringCallback(C(cs), (delegate* unmanaged[Cdecl]<CSOUND*, int, sbyte*, void>)callback);
@@ -54,39 +44,15 @@ internal sealed unsafe partial class Api6Engine : CsoundApi
 
     public override void InputMessage(nint cs, byte* text) => Methods.csoundInputMessage(C(cs), (sbyte*)text);
 
-    public override int Start(nint cs) => Methods.csoundStart(C(cs));
-
-    public override int PerformKsmps(nint cs) => Methods.csoundPerformKsmps(C(cs));
-
     public override int Perform(nint cs) => Methods.csoundPerform(C(cs));
 
     public override void Stop(nint cs) => Methods.csoundStop(C(cs));
 
-    public override void Reset(nint cs) => Methods.csoundReset(C(cs));
-
     public override int Cleanup(nint cs) => Methods.csoundCleanup(C(cs));
-
-    public override double Sr(nint cs) => Methods.csoundGetSr(C(cs));
-
-    public override double Kr(nint cs) => Methods.csoundGetKr(C(cs));
-
-    public override int Ksmps(nint cs) => (int)Methods.csoundGetKsmps(C(cs));
 
     public override int Nchnls(nint cs) => (int)Methods.csoundGetNchnls(C(cs));
 
     public override int NchnlsInput(nint cs) => (int)Methods.csoundGetNchnlsInput(C(cs));
-
-    public override double ZeroDbFs(nint cs) => Methods.csoundGet0dBFS(C(cs));
-
-    public override double A4(nint cs) => Methods.csoundGetA4(C(cs));
-
-    public override long CurrentTimeSamples(nint cs) => Methods.csoundGetCurrentTimeSamples(C(cs));
-
-    public override double ScoreTime(nint cs) => Methods.csoundGetScoreTime(C(cs));
-
-    public override double* Spout(nint cs) => Methods.csoundGetSpout(C(cs));
-
-    public override double* Spin(nint cs) => Methods.csoundGetSpin(C(cs));
 
     public override int ScoreEvent(nint cs, char type, double* fields, int count, bool async)
     {

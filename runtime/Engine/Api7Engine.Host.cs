@@ -7,54 +7,6 @@ namespace CsoundBindings.Engine;
 /// <summary>Host services over the Csound 7 bindings.</summary>
 internal sealed unsafe partial class Api7Engine
 {
-    public override double EvalCode(nint cs, byte* code) => Methods.csoundEvalCode(C(cs), (sbyte*)code);
-
-    public override int MessageLevel(nint cs) => Methods.csoundGetMessageLevel(C(cs));
-
-    public override void SetMessageLevel(nint cs, int level) => Methods.csoundSetMessageLevel(C(cs), level);
-
-    public override bool Debug(nint cs) => Methods.csoundGetDebug(C(cs)) != 0;
-
-    public override void SetDebug(nint cs, bool on) => Methods.csoundSetDebug(C(cs), on ? 1 : 0);
-
-    public override byte* GetEnv(nint cs, byte* name) => (byte*)Methods.csoundGetEnv(C(cs), (sbyte*)name);
-
-    public override int SetGlobalEnv(byte* name, byte* value) => Methods.csoundSetGlobalEnv((sbyte*)name, (sbyte*)value);
-
-    public override int LoadPlugins(nint cs, byte* directory) => Methods.csoundLoadPlugins(C(cs), (sbyte*)directory);
-
-    public override double SystemSr(nint cs, double value) => Methods.csoundSystemSr(C(cs), value);
-
-    public override int RunUtility(nint cs, byte* name, int argc, byte** argv) => Methods.csoundRunUtility(C(cs), (sbyte*)name, argc, (sbyte**)argv);
-
-    public override List<string> ListUtilities(nint cs)
-    {
-        var result = new List<string>();
-        sbyte** list = Methods.csoundListUtilities(C(cs));
-        if (list == null)
-        {
-            return result;
-        }
-        for (int i = 0; list[i] != null; i++)
-        {
-            result.Add(Utf8Text.Read(list[i])!);
-        }
-        Methods.csoundDeleteUtilityList(C(cs), list);
-        return result;
-    }
-
-    public override string? UtilityDescription(nint cs, byte* name) => Utf8Text.Read(Methods.csoundGetUtilityDescription(C(cs), (sbyte*)name));
-
-    public override bool GetModule(nint cs, int index, out string name, out string type)
-    {
-        sbyte* n;
-        sbyte* t;
-        bool found = Methods.csoundGetModule(C(cs), index, &n, &t) == 0;
-        name = found ? Utf8Text.Read(n) ?? string.Empty : string.Empty;
-        type = found ? Utf8Text.Read(t) ?? string.Empty : string.Empty;
-        return found;
-    }
-
     public override List<AudioDevice> AudioDevices(nint cs, bool output)
     {
         int count = Methods.csoundGetAudioDevList(C(cs), null, output ? 1 : 0);
@@ -95,10 +47,6 @@ internal sealed unsafe partial class Api7Engine
         return result;
     }
 
-    public override void SetRtAudioModule(nint cs, byte* module) => Methods.csoundSetRTAudioModule(C(cs), (sbyte*)module);
-
-    public override void SetMidiModule(nint cs, byte* module) => Methods.csoundSetMIDIModule(C(cs), (sbyte*)module);
-
     public override void SetExternalMidiIn(nint cs,
         delegate* unmanaged[Cdecl]<nint, void**, sbyte*, int> open,
         delegate* unmanaged[Cdecl]<nint, void*, byte*, int, int> read,
@@ -118,18 +66,6 @@ internal sealed unsafe partial class Api7Engine
         Methods.csoundSetExternalMidiWriteCallback(C(cs), (delegate* unmanaged[Cdecl]<CSOUND*, void*, byte*, int, int>)write);
         Methods.csoundSetExternalMidiOutCloseCallback(C(cs), (delegate* unmanaged[Cdecl]<CSOUND*, void*, int>)close);
     }
-
-    public override nint CreateCircularBuffer(nint cs, int items, int itemSize) => (nint)Methods.csoundCreateCircularBuffer(C(cs), items, itemSize);
-
-    public override int ReadCircularBuffer(nint cs, nint buffer, void* destination, int items) => Methods.csoundReadCircularBuffer(C(cs), (void*)buffer, destination, items);
-
-    public override int PeekCircularBuffer(nint cs, nint buffer, void* destination, int items) => Methods.csoundPeekCircularBuffer(C(cs), (void*)buffer, destination, items);
-
-    public override int WriteCircularBuffer(nint cs, nint buffer, void* source, int items) => Methods.csoundWriteCircularBuffer(C(cs), (void*)buffer, source, items);
-
-    public override void FlushCircularBuffer(nint cs, nint buffer) => Methods.csoundFlushCircularBuffer(C(cs), (void*)buffer);
-
-    public override void DestroyCircularBuffer(nint cs, nint buffer) => Methods.csoundDestroyCircularBuffer(C(cs), (void*)buffer);
 
     public override void SetHostAudioIO(nint cs) => Methods.csoundSetHostAudioIO(C(cs));
 

@@ -4,7 +4,7 @@ using CsoundBindings.Interop.Api7;
 namespace CsoundBindings.Engine;
 
 /// <summary>The seam over Csound 7's bindings: maps renamed and merged calls, emulates removed ones.</summary>
-internal sealed unsafe partial class Api7Engine : CsoundApi
+internal sealed unsafe partial class Api7Engine : SharedEngine<CsoundBindings.Interop.Api7Functions>
 {
     private const int InstrEvent = 0;
     private const int TableEvent = 1;
@@ -16,20 +16,10 @@ internal sealed unsafe partial class Api7Engine : CsoundApi
 
     public override bool HasNativePerform => false;
 
-    public override int Version() => Methods.csoundGetVersion();
-
     // API 7 has no separate API version: it equals the library version.
     public override int ApiVersion() => Methods.csoundGetVersion();
 
-    public override int Initialize(int flags) => Methods.csoundInitialize(flags);
-
     public override nint Create(nint hostData) => (nint)Methods.csoundCreate((void*)hostData, null);
-
-    public override void Destroy(nint cs) => Methods.csoundDestroy(C(cs));
-
-    public override nint GetHostData(nint cs) => (nint)Methods.csoundGetHostData(C(cs));
-
-    public override void SetHostData(nint cs, nint hostData) => Methods.csoundSetHostData(C(cs), (void*)hostData);
 
     public override void SetMessageStringCallback(nint cs, delegate* unmanaged[Cdecl]<nint, int, sbyte*, void> callback) =>
         Methods.csoundSetMessageStringCallback(C(cs), (delegate* unmanaged[Cdecl]<CSOUND*, int, sbyte*, void>)callback);
@@ -55,10 +45,6 @@ internal sealed unsafe partial class Api7Engine : CsoundApi
 
     public override void InputMessage(nint cs, byte* text) => Methods.csoundEventString(C(cs), (sbyte*)text, 0);
 
-    public override int Start(nint cs) => Methods.csoundStart(C(cs));
-
-    public override int PerformKsmps(nint cs) => Methods.csoundPerformKsmps(C(cs));
-
     // Csound 7 removed csoundPerform; Csound.Perform runs its own ksmps loop when HasNativePerform is false.
     public override int Perform(nint cs) =>
         throw new System.NotSupportedException("Csound 7 has no native perform; the runtime loops over PerformKsmps.");
@@ -68,31 +54,11 @@ internal sealed unsafe partial class Api7Engine : CsoundApi
     {
     }
 
-    public override void Reset(nint cs) => Methods.csoundReset(C(cs));
-
     public override int Cleanup(nint cs) => 0;
-
-    public override double Sr(nint cs) => Methods.csoundGetSr(C(cs));
-
-    public override double Kr(nint cs) => Methods.csoundGetKr(C(cs));
-
-    public override int Ksmps(nint cs) => (int)Methods.csoundGetKsmps(C(cs));
 
     public override int Nchnls(nint cs) => (int)Methods.csoundGetChannels(C(cs), 0);
 
     public override int NchnlsInput(nint cs) => (int)Methods.csoundGetChannels(C(cs), 1);
-
-    public override double ZeroDbFs(nint cs) => Methods.csoundGet0dBFS(C(cs));
-
-    public override double A4(nint cs) => Methods.csoundGetA4(C(cs));
-
-    public override long CurrentTimeSamples(nint cs) => Methods.csoundGetCurrentTimeSamples(C(cs));
-
-    public override double ScoreTime(nint cs) => Methods.csoundGetScoreTime(C(cs));
-
-    public override double* Spout(nint cs) => Methods.csoundGetSpout(C(cs));
-
-    public override double* Spin(nint cs) => Methods.csoundGetSpin(C(cs));
 
     public override int ScoreEvent(nint cs, char type, double* fields, int count, bool async)
     {

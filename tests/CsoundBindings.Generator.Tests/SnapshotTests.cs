@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using CsoundBindings.Generator.Model;
 using CsoundBindings.Generator.Parsing;
 using Xunit;
@@ -23,6 +24,18 @@ public sealed class SnapshotTests
         var files = GeneratedOutput.Files(IrJson.Load(irPath));
         var differences = GeneratedOutput.Compare(files, dir, includeIr: false);
         Assert.True(differences.Count == 0, Explain(differences));
+    }
+
+    [Fact]
+    public void CommittedIrsEmitTheCommittedCommonFunctions()
+    {
+        var models = new[] { 6, 7 }.Select(api => IrJson.Load(Path.Combine(RepoPaths.Bindings(api), GeneratedOutput.IrFileName(api)))).ToList();
+        var files = CsoundBindings.Generator.Emission.CommonEmitter.Emit(models);
+        var differences = GeneratedOutput.Compare(files, Path.Combine(RepoPaths.Root, "bindings", "Common"), includeIr: false);
+        Assert.True(differences.Count == 0, Explain(differences));
+        Assert.Contains("static abstract double csoundGetSr(nint param0);", files["ICsoundFunctions.g.cs"], System.StringComparison.Ordinal);
+        // A signature that differs between the generations (csoundCreate gained opcodedir in API 7) is not common.
+        Assert.DoesNotContain(" csoundCreate(", files["ICsoundFunctions.g.cs"], System.StringComparison.Ordinal);
     }
 
     [SkippableTheory]
