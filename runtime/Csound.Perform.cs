@@ -35,8 +35,9 @@ public sealed partial class Csound
     }
 
     /// <summary>
-    /// Performs until the score ends or <see cref="Stop"/> is called. Returns Csound's final code: on Csound 6
-    /// the native result (2 at the end of the score), on Csound 7 (which has no native perform) 1.
+    /// Performs until the score ends or <see cref="Stop"/> is called (from any thread, even before the loop has
+    /// begun). Returns Csound's final code: on Csound 6 the code the last cycle returned (2 at the end of the score,
+    /// as <c>csoundPerform</c> reports it), on Csound 7 1, as libcsound reports it; 0 when stopped.
     /// </summary>
     public int Perform()
     {
@@ -44,16 +45,17 @@ public sealed partial class Csound
         {
             Start();
         }
-        nint cs = Ptr;
+        // Counted as running before the handle is read, so that a concurrent Dispose either waits for this loop or
+        // has already asked it to stop (see Dispose).
         using var running = new PerformScope(this);
-        if (_api.HasNativePerform)
+        nint cs = Ptr;
+        // A ksmps loop rather than csoundPerform on both versions: a Stop that comes before the native loop has
+        // begun would otherwise be lost and the call would never return.
+        int result = 0;
+        while (!_stopRequested && (result = _api.PerformKsmps(cs)) == 0)
         {
-            return _api.Perform(cs);
         }
-        while (_api.PerformKsmps(cs) == 0 && !_stopRequested)
-        {
-        }
-        return 1;
+        return result == 0 ? 0 : _api.PerformReturnsCycleCode ? result : 1;
     }
 
     /// <summary>
@@ -69,10 +71,10 @@ public sealed partial class Csound
         }
         return Task.Run(() =>
         {
-            nint cs = Ptr;
             using var running = new PerformScope(this);
-            int result;
-            while ((result = _api.PerformKsmps(cs)) == 0 && !_stopRequested)
+            nint cs = Ptr;
+            int result = 0;
+            while (!_stopRequested && (result = _api.PerformKsmps(cs)) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }

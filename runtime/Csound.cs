@@ -118,7 +118,10 @@ public sealed partial class Csound : IDisposable
         {
             return;
         }
+        // Stop first, then look for running loops; a loop registers before it reads the flag, so with the fence
+        // between, either this sees the loop and waits, or the loop sees the flag and never calls into Csound.
         _stopRequested = true;
+        Interlocked.MemoryBarrier();
         StopAndWaitForPerformLoops(_handle.DangerousGetHandle());
         _thread?.Dispose();
         InvalidateChannels();

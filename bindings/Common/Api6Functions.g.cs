@@ -38,8 +38,14 @@ public readonly unsafe partial struct Api6Functions : ICsoundFunctions
     public static void* csoundCreateThread2(delegate* unmanaged[Cdecl]<void*, nuint> threadRoutine, uint stack, void* userdata) => global::CsoundBindings.Interop.Api6.Methods.csoundCreateThread2(threadRoutine, stack, userdata);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundCreateThreadLock.</summary>
     public static void* csoundCreateThreadLock() => global::CsoundBindings.Interop.Api6.Methods.csoundCreateThreadLock();
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundDeleteCfgVarList.</summary>
+    public static void csoundDeleteCfgVarList(nint csound, csCfgVariable_t** lst) => global::CsoundBindings.Interop.Api6.Methods.csoundDeleteCfgVarList((global::CsoundBindings.Interop.Api6.CSOUND*)csound, (global::CsoundBindings.Interop.Api6.csCfgVariable_t**)lst);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundDeleteChannelList.</summary>
+    public static void csoundDeleteChannelList(nint param0, controlChannelInfo_t* lst) => global::CsoundBindings.Interop.Api6.Methods.csoundDeleteChannelList((global::CsoundBindings.Interop.Api6.CSOUND*)param0, (global::CsoundBindings.Interop.Api6.controlChannelInfo_t*)lst);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundDeleteConfigurationVariable.</summary>
     public static int csoundDeleteConfigurationVariable(nint csound, sbyte* name) => global::CsoundBindings.Interop.Api6.Methods.csoundDeleteConfigurationVariable((global::CsoundBindings.Interop.Api6.CSOUND*)csound, name);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundDeleteTree.</summary>
+    public static void csoundDeleteTree(nint csound, TREE* tree) => global::CsoundBindings.Interop.Api6.Methods.csoundDeleteTree((global::CsoundBindings.Interop.Api6.CSOUND*)csound, (global::CsoundBindings.Interop.Api6.TREE*)tree);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundDeleteUtilityList.</summary>
     public static void csoundDeleteUtilityList(nint param0, sbyte** lst) => global::CsoundBindings.Interop.Api6.Methods.csoundDeleteUtilityList((global::CsoundBindings.Interop.Api6.CSOUND*)param0, lst);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundDestroy.</summary>
@@ -68,10 +74,16 @@ public readonly unsafe partial struct Api6Functions : ICsoundFunctions
     public static double csoundGetA4(nint param0) => global::CsoundBindings.Interop.Api6.Methods.csoundGetA4((global::CsoundBindings.Interop.Api6.CSOUND*)param0);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundGetAudioChannel.</summary>
     public static void csoundGetAudioChannel(nint csound, sbyte* name, double* samples) => global::CsoundBindings.Interop.Api6.Methods.csoundGetAudioChannel((global::CsoundBindings.Interop.Api6.CSOUND*)csound, name, samples);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundGetAudioDevList.</summary>
+    public static int csoundGetAudioDevList(nint csound, CS_AUDIODEVICE* list, int isOutput) => global::CsoundBindings.Interop.Api6.Methods.csoundGetAudioDevList((global::CsoundBindings.Interop.Api6.CSOUND*)csound, (global::CsoundBindings.Interop.Api6.CS_AUDIODEVICE*)list, isOutput);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundGetCPUTime.</summary>
+    public static double csoundGetCPUTime(RTCLOCK* param0) => global::CsoundBindings.Interop.Api6.Methods.csoundGetCPUTime((global::CsoundBindings.Interop.Api6.RTCLOCK*)param0);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundGetChannelDatasize.</summary>
     public static int csoundGetChannelDatasize(nint csound, sbyte* name) => global::CsoundBindings.Interop.Api6.Methods.csoundGetChannelDatasize((global::CsoundBindings.Interop.Api6.CSOUND*)csound, name);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundGetControlChannel.</summary>
     public static double csoundGetControlChannel(nint csound, sbyte* name, int* err) => global::CsoundBindings.Interop.Api6.Methods.csoundGetControlChannel((global::CsoundBindings.Interop.Api6.CSOUND*)csound, name, err);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundGetControlChannelHints.</summary>
+    public static int csoundGetControlChannelHints(nint param0, sbyte* name, controlChannelHints_t* hints) => global::CsoundBindings.Interop.Api6.Methods.csoundGetControlChannelHints((global::CsoundBindings.Interop.Api6.CSOUND*)param0, name, (global::CsoundBindings.Interop.Api6.controlChannelHints_t*)hints);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundGetCurrentThreadId.</summary>
     public static void* csoundGetCurrentThreadId() => global::CsoundBindings.Interop.Api6.Methods.csoundGetCurrentThreadId();
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundGetCurrentTimeSamples.</summary>
@@ -90,6 +102,8 @@ public readonly unsafe partial struct Api6Functions : ICsoundFunctions
     public static double csoundGetKr(nint param0) => global::CsoundBindings.Interop.Api6.Methods.csoundGetKr((global::CsoundBindings.Interop.Api6.CSOUND*)param0);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundGetKsmps.</summary>
     public static uint csoundGetKsmps(nint param0) => global::CsoundBindings.Interop.Api6.Methods.csoundGetKsmps((global::CsoundBindings.Interop.Api6.CSOUND*)param0);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundGetMIDIDevList.</summary>
+    public static int csoundGetMIDIDevList(nint csound, CS_MIDIDEVICE* list, int isOutput) => global::CsoundBindings.Interop.Api6.Methods.csoundGetMIDIDevList((global::CsoundBindings.Interop.Api6.CSOUND*)csound, (global::CsoundBindings.Interop.Api6.CS_MIDIDEVICE*)list, isOutput);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundGetMessageCnt.</summary>
     public static int csoundGetMessageCnt(nint csound) => global::CsoundBindings.Interop.Api6.Methods.csoundGetMessageCnt((global::CsoundBindings.Interop.Api6.CSOUND*)csound);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundGetMessageLevel.</summary>
@@ -98,6 +112,8 @@ public readonly unsafe partial struct Api6Functions : ICsoundFunctions
     public static int csoundGetModule(nint csound, int number, sbyte** name, sbyte** type) => global::CsoundBindings.Interop.Api6.Methods.csoundGetModule((global::CsoundBindings.Interop.Api6.CSOUND*)csound, number, name, type);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundGetRandomSeedFromTime.</summary>
     public static uint csoundGetRandomSeedFromTime() => global::CsoundBindings.Interop.Api6.Methods.csoundGetRandomSeedFromTime();
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundGetRealTime.</summary>
+    public static double csoundGetRealTime(RTCLOCK* param0) => global::CsoundBindings.Interop.Api6.Methods.csoundGetRealTime((global::CsoundBindings.Interop.Api6.RTCLOCK*)param0);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundGetScoreOffsetSeconds.</summary>
     public static double csoundGetScoreOffsetSeconds(nint param0) => global::CsoundBindings.Interop.Api6.Methods.csoundGetScoreOffsetSeconds((global::CsoundBindings.Interop.Api6.CSOUND*)param0);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundGetScoreTime.</summary>
@@ -120,6 +136,8 @@ public readonly unsafe partial struct Api6Functions : ICsoundFunctions
     public static sbyte* csoundGetUtilityDescription(nint param0, sbyte* utilName) => global::CsoundBindings.Interop.Api6.Methods.csoundGetUtilityDescription((global::CsoundBindings.Interop.Api6.CSOUND*)param0, utilName);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundGetVersion.</summary>
     public static int csoundGetVersion() => global::CsoundBindings.Interop.Api6.Methods.csoundGetVersion();
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundInitTimerStruct.</summary>
+    public static void csoundInitTimerStruct(RTCLOCK* param0) => global::CsoundBindings.Interop.Api6.Methods.csoundInitTimerStruct((global::CsoundBindings.Interop.Api6.RTCLOCK*)param0);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundInitialize.</summary>
     public static int csoundInitialize(int flags) => global::CsoundBindings.Interop.Api6.Methods.csoundInitialize(flags);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundIsScorePending.</summary>
@@ -128,6 +146,10 @@ public readonly unsafe partial struct Api6Functions : ICsoundFunctions
     public static nuint csoundJoinThread(void* thread) => global::CsoundBindings.Interop.Api6.Methods.csoundJoinThread(thread);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundKeyPress.</summary>
     public static void csoundKeyPress(nint param0, sbyte c) => global::CsoundBindings.Interop.Api6.Methods.csoundKeyPress((global::CsoundBindings.Interop.Api6.CSOUND*)param0, c);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundListChannels.</summary>
+    public static int csoundListChannels(nint param0, controlChannelInfo_t** lst) => global::CsoundBindings.Interop.Api6.Methods.csoundListChannels((global::CsoundBindings.Interop.Api6.CSOUND*)param0, (global::CsoundBindings.Interop.Api6.controlChannelInfo_t**)lst);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundListConfigurationVariables.</summary>
+    public static csCfgVariable_t** csoundListConfigurationVariables(nint csound) => (csCfgVariable_t**)global::CsoundBindings.Interop.Api6.Methods.csoundListConfigurationVariables((global::CsoundBindings.Interop.Api6.CSOUND*)csound);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundListUtilities.</summary>
     public static sbyte** csoundListUtilities(nint param0) => global::CsoundBindings.Interop.Api6.Methods.csoundListUtilities((global::CsoundBindings.Interop.Api6.CSOUND*)param0);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundLoadPlugins.</summary>
@@ -140,18 +162,24 @@ public readonly unsafe partial struct Api6Functions : ICsoundFunctions
     public static void csoundNotifyThreadLock(void* @lock) => global::CsoundBindings.Interop.Api6.Methods.csoundNotifyThreadLock(@lock);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundParseConfigurationVariable.</summary>
     public static int csoundParseConfigurationVariable(nint csound, sbyte* name, sbyte* value) => global::CsoundBindings.Interop.Api6.Methods.csoundParseConfigurationVariable((global::CsoundBindings.Interop.Api6.CSOUND*)csound, name, value);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundParseOrc.</summary>
+    public static TREE* csoundParseOrc(nint csound, sbyte* str) => (TREE*)global::CsoundBindings.Interop.Api6.Methods.csoundParseOrc((global::CsoundBindings.Interop.Api6.CSOUND*)csound, str);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundPeekCircularBuffer.</summary>
     public static int csoundPeekCircularBuffer(nint csound, void* circular_buffer, void* @out, int items) => global::CsoundBindings.Interop.Api6.Methods.csoundPeekCircularBuffer((global::CsoundBindings.Interop.Api6.CSOUND*)csound, circular_buffer, @out, items);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundPerformKsmps.</summary>
     public static int csoundPerformKsmps(nint param0) => global::CsoundBindings.Interop.Api6.Methods.csoundPerformKsmps((global::CsoundBindings.Interop.Api6.CSOUND*)param0);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundPopFirstMessage.</summary>
     public static void csoundPopFirstMessage(nint csound) => global::CsoundBindings.Interop.Api6.Methods.csoundPopFirstMessage((global::CsoundBindings.Interop.Api6.CSOUND*)csound);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundQueryConfigurationVariable.</summary>
+    public static csCfgVariable_t* csoundQueryConfigurationVariable(nint csound, sbyte* name) => (csCfgVariable_t*)global::CsoundBindings.Interop.Api6.Methods.csoundQueryConfigurationVariable((global::CsoundBindings.Interop.Api6.CSOUND*)csound, name);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundQueryGlobalVariable.</summary>
     public static void* csoundQueryGlobalVariable(nint param0, sbyte* name) => global::CsoundBindings.Interop.Api6.Methods.csoundQueryGlobalVariable((global::CsoundBindings.Interop.Api6.CSOUND*)param0, name);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundQueryGlobalVariableNoCheck.</summary>
     public static void* csoundQueryGlobalVariableNoCheck(nint param0, sbyte* name) => global::CsoundBindings.Interop.Api6.Methods.csoundQueryGlobalVariableNoCheck((global::CsoundBindings.Interop.Api6.CSOUND*)param0, name);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundRand31.</summary>
     public static int csoundRand31(int* seedVal) => global::CsoundBindings.Interop.Api6.Methods.csoundRand31(seedVal);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundRandMT.</summary>
+    public static uint csoundRandMT(CsoundRandMTState* p) => global::CsoundBindings.Interop.Api6.Methods.csoundRandMT((global::CsoundBindings.Interop.Api6.CsoundRandMTState*)p);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundReadCircularBuffer.</summary>
     public static int csoundReadCircularBuffer(nint csound, void* circular_buffer, void* @out, int items) => global::CsoundBindings.Interop.Api6.Methods.csoundReadCircularBuffer((global::CsoundBindings.Interop.Api6.CSOUND*)csound, circular_buffer, @out, items);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundRegisterKeyboardCallback.</summary>
@@ -166,26 +194,50 @@ public readonly unsafe partial struct Api6Functions : ICsoundFunctions
     public static nint csoundRunCommand(sbyte** argv, int noWait) => global::CsoundBindings.Interop.Api6.Methods.csoundRunCommand(argv, noWait);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundRunUtility.</summary>
     public static int csoundRunUtility(nint param0, sbyte* name, int argc, sbyte** argv) => global::CsoundBindings.Interop.Api6.Methods.csoundRunUtility((global::CsoundBindings.Interop.Api6.CSOUND*)param0, name, argc, argv);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSeedRandMT.</summary>
+    public static void csoundSeedRandMT(CsoundRandMTState* p, uint* initKey, uint keyLength) => global::CsoundBindings.Interop.Api6.Methods.csoundSeedRandMT((global::CsoundBindings.Interop.Api6.CsoundRandMTState*)p, initKey, keyLength);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetAudioChannel.</summary>
     public static void csoundSetAudioChannel(nint csound, sbyte* name, double* samples) => global::CsoundBindings.Interop.Api6.Methods.csoundSetAudioChannel((global::CsoundBindings.Interop.Api6.CSOUND*)csound, name, samples);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetConfigurationVariable.</summary>
     public static int csoundSetConfigurationVariable(nint csound, sbyte* name, void* value) => global::CsoundBindings.Interop.Api6.Methods.csoundSetConfigurationVariable((global::CsoundBindings.Interop.Api6.CSOUND*)csound, name, value);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetControlChannel.</summary>
     public static void csoundSetControlChannel(nint csound, sbyte* name, double val) => global::CsoundBindings.Interop.Api6.Methods.csoundSetControlChannel((global::CsoundBindings.Interop.Api6.CSOUND*)csound, name, val);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetControlChannelHints.</summary>
+    public static int csoundSetControlChannelHints(nint param0, sbyte* name, controlChannelHints_t hints) => global::CsoundBindings.Interop.Api6.Methods.csoundSetControlChannelHints((global::CsoundBindings.Interop.Api6.CSOUND*)param0, name, global::System.Runtime.CompilerServices.Unsafe.BitCast<controlChannelHints_t, global::CsoundBindings.Interop.Api6.controlChannelHints_t>(hints));
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetDebug.</summary>
     public static void csoundSetDebug(nint param0, int debug) => global::CsoundBindings.Interop.Api6.Methods.csoundSetDebug((global::CsoundBindings.Interop.Api6.CSOUND*)param0, debug);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetExitGraphCallback.</summary>
+    public static void csoundSetExitGraphCallback(nint param0, delegate* unmanaged[Cdecl]<nint, int> exitGraphCallback_) => global::CsoundBindings.Interop.Api6.Methods.csoundSetExitGraphCallback((global::CsoundBindings.Interop.Api6.CSOUND*)param0, (delegate* unmanaged[Cdecl]<global::CsoundBindings.Interop.Api6.CSOUND*, int> )exitGraphCallback_);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetExternalMidiErrorStringCallback.</summary>
     public static void csoundSetExternalMidiErrorStringCallback(nint param0, delegate* unmanaged[Cdecl]<int, sbyte*> func) => global::CsoundBindings.Interop.Api6.Methods.csoundSetExternalMidiErrorStringCallback((global::CsoundBindings.Interop.Api6.CSOUND*)param0, func);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetExternalMidiInCloseCallback.</summary>
+    public static void csoundSetExternalMidiInCloseCallback(nint param0, delegate* unmanaged[Cdecl]<nint, void*, int> func) => global::CsoundBindings.Interop.Api6.Methods.csoundSetExternalMidiInCloseCallback((global::CsoundBindings.Interop.Api6.CSOUND*)param0, (delegate* unmanaged[Cdecl]<global::CsoundBindings.Interop.Api6.CSOUND*, void*, int> )func);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetExternalMidiInOpenCallback.</summary>
+    public static void csoundSetExternalMidiInOpenCallback(nint param0, delegate* unmanaged[Cdecl]<nint, void**, sbyte*, int> func) => global::CsoundBindings.Interop.Api6.Methods.csoundSetExternalMidiInOpenCallback((global::CsoundBindings.Interop.Api6.CSOUND*)param0, (delegate* unmanaged[Cdecl]<global::CsoundBindings.Interop.Api6.CSOUND*, void**, sbyte*, int> )func);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetExternalMidiOutCloseCallback.</summary>
+    public static void csoundSetExternalMidiOutCloseCallback(nint param0, delegate* unmanaged[Cdecl]<nint, void*, int> func) => global::CsoundBindings.Interop.Api6.Methods.csoundSetExternalMidiOutCloseCallback((global::CsoundBindings.Interop.Api6.CSOUND*)param0, (delegate* unmanaged[Cdecl]<global::CsoundBindings.Interop.Api6.CSOUND*, void*, int> )func);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetExternalMidiOutOpenCallback.</summary>
+    public static void csoundSetExternalMidiOutOpenCallback(nint param0, delegate* unmanaged[Cdecl]<nint, void**, sbyte*, int> func) => global::CsoundBindings.Interop.Api6.Methods.csoundSetExternalMidiOutOpenCallback((global::CsoundBindings.Interop.Api6.CSOUND*)param0, (delegate* unmanaged[Cdecl]<global::CsoundBindings.Interop.Api6.CSOUND*, void**, sbyte*, int> )func);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetExternalMidiReadCallback.</summary>
+    public static void csoundSetExternalMidiReadCallback(nint param0, delegate* unmanaged[Cdecl]<nint, void*, byte*, int, int> func) => global::CsoundBindings.Interop.Api6.Methods.csoundSetExternalMidiReadCallback((global::CsoundBindings.Interop.Api6.CSOUND*)param0, (delegate* unmanaged[Cdecl]<global::CsoundBindings.Interop.Api6.CSOUND*, void*, byte*, int, int> )func);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetExternalMidiWriteCallback.</summary>
+    public static void csoundSetExternalMidiWriteCallback(nint param0, delegate* unmanaged[Cdecl]<nint, void*, byte*, int, int> func) => global::CsoundBindings.Interop.Api6.Methods.csoundSetExternalMidiWriteCallback((global::CsoundBindings.Interop.Api6.CSOUND*)param0, (delegate* unmanaged[Cdecl]<global::CsoundBindings.Interop.Api6.CSOUND*, void*, byte*, int, int> )func);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetFileOpenCallback.</summary>
+    public static void csoundSetFileOpenCallback(nint p, delegate* unmanaged[Cdecl]<nint, sbyte*, int, int, int, void> func) => global::CsoundBindings.Interop.Api6.Methods.csoundSetFileOpenCallback((global::CsoundBindings.Interop.Api6.CSOUND*)p, (delegate* unmanaged[Cdecl]<global::CsoundBindings.Interop.Api6.CSOUND*, sbyte*, int, int, int, void> )func);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetGlobalEnv.</summary>
     public static int csoundSetGlobalEnv(sbyte* name, sbyte* value) => global::CsoundBindings.Interop.Api6.Methods.csoundSetGlobalEnv(name, value);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetHostData.</summary>
     public static void csoundSetHostData(nint param0, void* hostData) => global::CsoundBindings.Interop.Api6.Methods.csoundSetHostData((global::CsoundBindings.Interop.Api6.CSOUND*)param0, hostData);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetIsGraphable.</summary>
     public static int csoundSetIsGraphable(nint param0, int isGraphable) => global::CsoundBindings.Interop.Api6.Methods.csoundSetIsGraphable((global::CsoundBindings.Interop.Api6.CSOUND*)param0, isGraphable);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetMIDIDeviceListCallback.</summary>
+    public static void csoundSetMIDIDeviceListCallback(nint csound, delegate* unmanaged[Cdecl]<nint, CS_MIDIDEVICE*, int, int> mididevlist__) => global::CsoundBindings.Interop.Api6.Methods.csoundSetMIDIDeviceListCallback((global::CsoundBindings.Interop.Api6.CSOUND*)csound, (delegate* unmanaged[Cdecl]<global::CsoundBindings.Interop.Api6.CSOUND*, global::CsoundBindings.Interop.Api6.CS_MIDIDEVICE*, int, int> )mididevlist__);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetMIDIModule.</summary>
     public static void csoundSetMIDIModule(nint csound, sbyte* module) => global::CsoundBindings.Interop.Api6.Methods.csoundSetMIDIModule((global::CsoundBindings.Interop.Api6.CSOUND*)csound, module);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetMessageLevel.</summary>
     public static void csoundSetMessageLevel(nint param0, int messageLevel) => global::CsoundBindings.Interop.Api6.Methods.csoundSetMessageLevel((global::CsoundBindings.Interop.Api6.CSOUND*)param0, messageLevel);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetMessageStringCallback.</summary>
+    public static void csoundSetMessageStringCallback(nint csound, delegate* unmanaged[Cdecl]<nint, int, sbyte*, void> csoundMessageStrCallback) => global::CsoundBindings.Interop.Api6.Methods.csoundSetMessageStringCallback((global::CsoundBindings.Interop.Api6.CSOUND*)csound, (delegate* unmanaged[Cdecl]<global::CsoundBindings.Interop.Api6.CSOUND*, int, sbyte*, void> )csoundMessageStrCallback);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetOption.</summary>
     public static int csoundSetOption(nint csound, sbyte* option) => global::CsoundBindings.Interop.Api6.Methods.csoundSetOption((global::CsoundBindings.Interop.Api6.CSOUND*)csound, option);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetRTAudioModule.</summary>
@@ -196,6 +248,8 @@ public readonly unsafe partial struct Api6Functions : ICsoundFunctions
     public static void csoundSetScorePending(nint param0, int pending) => global::CsoundBindings.Interop.Api6.Methods.csoundSetScorePending((global::CsoundBindings.Interop.Api6.CSOUND*)param0, pending);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetStringChannel.</summary>
     public static void csoundSetStringChannel(nint csound, sbyte* name, sbyte* @string) => global::CsoundBindings.Interop.Api6.Methods.csoundSetStringChannel((global::CsoundBindings.Interop.Api6.CSOUND*)csound, name, @string);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetYieldCallback.</summary>
+    public static void csoundSetYieldCallback(nint param0, delegate* unmanaged[Cdecl]<nint, int> yieldCallback_) => global::CsoundBindings.Interop.Api6.Methods.csoundSetYieldCallback((global::CsoundBindings.Interop.Api6.CSOUND*)param0, (delegate* unmanaged[Cdecl]<global::CsoundBindings.Interop.Api6.CSOUND*, int> )yieldCallback_);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSleep.</summary>
     public static void csoundSleep(nuint milliseconds) => global::CsoundBindings.Interop.Api6.Methods.csoundSleep(milliseconds);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSpinLock.</summary>

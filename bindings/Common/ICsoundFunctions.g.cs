@@ -38,8 +38,14 @@ public unsafe partial interface ICsoundFunctions
     static abstract void* csoundCreateThread2(delegate* unmanaged[Cdecl]<void*, nuint> threadRoutine, uint stack, void* userdata);
     /// <summary>csoundCreateThreadLock, the same in every generation (csound.h in the first).</summary>
     static abstract void* csoundCreateThreadLock();
+    /// <summary>csoundDeleteCfgVarList, the same in every generation (cfgvar.h in the first).</summary>
+    static abstract void csoundDeleteCfgVarList(nint csound, csCfgVariable_t** lst);
+    /// <summary>csoundDeleteChannelList, the same in every generation (csound.h in the first).</summary>
+    static abstract void csoundDeleteChannelList(nint param0, controlChannelInfo_t* lst);
     /// <summary>csoundDeleteConfigurationVariable, the same in every generation (cfgvar.h in the first).</summary>
     static abstract int csoundDeleteConfigurationVariable(nint csound, sbyte* name);
+    /// <summary>csoundDeleteTree, the same in every generation (csound.h in the first).</summary>
+    static abstract void csoundDeleteTree(nint csound, TREE* tree);
     /// <summary>csoundDeleteUtilityList, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundDeleteUtilityList(nint param0, sbyte** lst);
     /// <summary>csoundDestroy, the same in every generation (csound.h in the first).</summary>
@@ -68,10 +74,16 @@ public unsafe partial interface ICsoundFunctions
     static abstract double csoundGetA4(nint param0);
     /// <summary>csoundGetAudioChannel, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundGetAudioChannel(nint csound, sbyte* name, double* samples);
+    /// <summary>csoundGetAudioDevList, the same in every generation (csound.h in the first).</summary>
+    static abstract int csoundGetAudioDevList(nint csound, CS_AUDIODEVICE* list, int isOutput);
+    /// <summary>csoundGetCPUTime, the same in every generation (csound.h in the first).</summary>
+    static abstract double csoundGetCPUTime(RTCLOCK* param0);
     /// <summary>csoundGetChannelDatasize, the same in every generation (csound.h in the first).</summary>
     static abstract int csoundGetChannelDatasize(nint csound, sbyte* name);
     /// <summary>csoundGetControlChannel, the same in every generation (csound.h in the first).</summary>
     static abstract double csoundGetControlChannel(nint csound, sbyte* name, int* err);
+    /// <summary>csoundGetControlChannelHints, the same in every generation (csound.h in the first).</summary>
+    static abstract int csoundGetControlChannelHints(nint param0, sbyte* name, controlChannelHints_t* hints);
     /// <summary>csoundGetCurrentThreadId, the same in every generation (csound.h in the first).</summary>
     static abstract void* csoundGetCurrentThreadId();
     /// <summary>csoundGetCurrentTimeSamples, the same in every generation (csound.h in the first).</summary>
@@ -90,6 +102,8 @@ public unsafe partial interface ICsoundFunctions
     static abstract double csoundGetKr(nint param0);
     /// <summary>csoundGetKsmps, the same in every generation (csound.h in the first).</summary>
     static abstract uint csoundGetKsmps(nint param0);
+    /// <summary>csoundGetMIDIDevList, the same in every generation (csound.h in the first).</summary>
+    static abstract int csoundGetMIDIDevList(nint csound, CS_MIDIDEVICE* list, int isOutput);
     /// <summary>csoundGetMessageCnt, the same in every generation (csound.h in the first).</summary>
     static abstract int csoundGetMessageCnt(nint csound);
     /// <summary>csoundGetMessageLevel, the same in every generation (csound.h in the first).</summary>
@@ -98,6 +112,8 @@ public unsafe partial interface ICsoundFunctions
     static abstract int csoundGetModule(nint csound, int number, sbyte** name, sbyte** type);
     /// <summary>csoundGetRandomSeedFromTime, the same in every generation (csound.h in the first).</summary>
     static abstract uint csoundGetRandomSeedFromTime();
+    /// <summary>csoundGetRealTime, the same in every generation (csound.h in the first).</summary>
+    static abstract double csoundGetRealTime(RTCLOCK* param0);
     /// <summary>csoundGetScoreOffsetSeconds, the same in every generation (csound.h in the first).</summary>
     static abstract double csoundGetScoreOffsetSeconds(nint param0);
     /// <summary>csoundGetScoreTime, the same in every generation (csound.h in the first).</summary>
@@ -120,6 +136,8 @@ public unsafe partial interface ICsoundFunctions
     static abstract sbyte* csoundGetUtilityDescription(nint param0, sbyte* utilName);
     /// <summary>csoundGetVersion, the same in every generation (csound.h in the first).</summary>
     static abstract int csoundGetVersion();
+    /// <summary>csoundInitTimerStruct, the same in every generation (csound.h in the first).</summary>
+    static abstract void csoundInitTimerStruct(RTCLOCK* param0);
     /// <summary>csoundInitialize, the same in every generation (csound.h in the first).</summary>
     static abstract int csoundInitialize(int flags);
     /// <summary>csoundIsScorePending, the same in every generation (csound.h in the first).</summary>
@@ -128,6 +146,10 @@ public unsafe partial interface ICsoundFunctions
     static abstract nuint csoundJoinThread(void* thread);
     /// <summary>csoundKeyPress, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundKeyPress(nint param0, sbyte c);
+    /// <summary>csoundListChannels, the same in every generation (csound.h in the first).</summary>
+    static abstract int csoundListChannels(nint param0, controlChannelInfo_t** lst);
+    /// <summary>csoundListConfigurationVariables, the same in every generation (cfgvar.h in the first).</summary>
+    static abstract csCfgVariable_t** csoundListConfigurationVariables(nint csound);
     /// <summary>csoundListUtilities, the same in every generation (csound.h in the first).</summary>
     static abstract sbyte** csoundListUtilities(nint param0);
     /// <summary>csoundLoadPlugins, the same in every generation (csound.h in the first).</summary>
@@ -140,18 +162,24 @@ public unsafe partial interface ICsoundFunctions
     static abstract void csoundNotifyThreadLock(void* @lock);
     /// <summary>csoundParseConfigurationVariable, the same in every generation (cfgvar.h in the first).</summary>
     static abstract int csoundParseConfigurationVariable(nint csound, sbyte* name, sbyte* value);
+    /// <summary>csoundParseOrc, the same in every generation (csound.h in the first).</summary>
+    static abstract TREE* csoundParseOrc(nint csound, sbyte* str);
     /// <summary>csoundPeekCircularBuffer, the same in every generation (csound.h in the first).</summary>
     static abstract int csoundPeekCircularBuffer(nint csound, void* circular_buffer, void* @out, int items);
     /// <summary>csoundPerformKsmps, the same in every generation (csound.h in the first).</summary>
     static abstract int csoundPerformKsmps(nint param0);
     /// <summary>csoundPopFirstMessage, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundPopFirstMessage(nint csound);
+    /// <summary>csoundQueryConfigurationVariable, the same in every generation (cfgvar.h in the first).</summary>
+    static abstract csCfgVariable_t* csoundQueryConfigurationVariable(nint csound, sbyte* name);
     /// <summary>csoundQueryGlobalVariable, the same in every generation (csound.h in the first).</summary>
     static abstract void* csoundQueryGlobalVariable(nint param0, sbyte* name);
     /// <summary>csoundQueryGlobalVariableNoCheck, the same in every generation (csound.h in the first).</summary>
     static abstract void* csoundQueryGlobalVariableNoCheck(nint param0, sbyte* name);
     /// <summary>csoundRand31, the same in every generation (csound.h in the first).</summary>
     static abstract int csoundRand31(int* seedVal);
+    /// <summary>csoundRandMT, the same in every generation (csound.h in the first).</summary>
+    static abstract uint csoundRandMT(CsoundRandMTState* p);
     /// <summary>csoundReadCircularBuffer, the same in every generation (csound.h in the first).</summary>
     static abstract int csoundReadCircularBuffer(nint csound, void* circular_buffer, void* @out, int items);
     /// <summary>csoundRegisterKeyboardCallback, the same in every generation (csound.h in the first).</summary>
@@ -166,26 +194,50 @@ public unsafe partial interface ICsoundFunctions
     static abstract nint csoundRunCommand(sbyte** argv, int noWait);
     /// <summary>csoundRunUtility, the same in every generation (csound.h in the first).</summary>
     static abstract int csoundRunUtility(nint param0, sbyte* name, int argc, sbyte** argv);
+    /// <summary>csoundSeedRandMT, the same in every generation (csound.h in the first).</summary>
+    static abstract void csoundSeedRandMT(CsoundRandMTState* p, uint* initKey, uint keyLength);
     /// <summary>csoundSetAudioChannel, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundSetAudioChannel(nint csound, sbyte* name, double* samples);
     /// <summary>csoundSetConfigurationVariable, the same in every generation (cfgvar.h in the first).</summary>
     static abstract int csoundSetConfigurationVariable(nint csound, sbyte* name, void* value);
     /// <summary>csoundSetControlChannel, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundSetControlChannel(nint csound, sbyte* name, double val);
+    /// <summary>csoundSetControlChannelHints, the same in every generation (csound.h in the first).</summary>
+    static abstract int csoundSetControlChannelHints(nint param0, sbyte* name, controlChannelHints_t hints);
     /// <summary>csoundSetDebug, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundSetDebug(nint param0, int debug);
+    /// <summary>csoundSetExitGraphCallback, the same in every generation (csound.h in the first).</summary>
+    static abstract void csoundSetExitGraphCallback(nint param0, delegate* unmanaged[Cdecl]<nint, int> exitGraphCallback_);
     /// <summary>csoundSetExternalMidiErrorStringCallback, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundSetExternalMidiErrorStringCallback(nint param0, delegate* unmanaged[Cdecl]<int, sbyte*> func);
+    /// <summary>csoundSetExternalMidiInCloseCallback, the same in every generation (csound.h in the first).</summary>
+    static abstract void csoundSetExternalMidiInCloseCallback(nint param0, delegate* unmanaged[Cdecl]<nint, void*, int> func);
+    /// <summary>csoundSetExternalMidiInOpenCallback, the same in every generation (csound.h in the first).</summary>
+    static abstract void csoundSetExternalMidiInOpenCallback(nint param0, delegate* unmanaged[Cdecl]<nint, void**, sbyte*, int> func);
+    /// <summary>csoundSetExternalMidiOutCloseCallback, the same in every generation (csound.h in the first).</summary>
+    static abstract void csoundSetExternalMidiOutCloseCallback(nint param0, delegate* unmanaged[Cdecl]<nint, void*, int> func);
+    /// <summary>csoundSetExternalMidiOutOpenCallback, the same in every generation (csound.h in the first).</summary>
+    static abstract void csoundSetExternalMidiOutOpenCallback(nint param0, delegate* unmanaged[Cdecl]<nint, void**, sbyte*, int> func);
+    /// <summary>csoundSetExternalMidiReadCallback, the same in every generation (csound.h in the first).</summary>
+    static abstract void csoundSetExternalMidiReadCallback(nint param0, delegate* unmanaged[Cdecl]<nint, void*, byte*, int, int> func);
+    /// <summary>csoundSetExternalMidiWriteCallback, the same in every generation (csound.h in the first).</summary>
+    static abstract void csoundSetExternalMidiWriteCallback(nint param0, delegate* unmanaged[Cdecl]<nint, void*, byte*, int, int> func);
+    /// <summary>csoundSetFileOpenCallback, the same in every generation (csound.h in the first).</summary>
+    static abstract void csoundSetFileOpenCallback(nint p, delegate* unmanaged[Cdecl]<nint, sbyte*, int, int, int, void> func);
     /// <summary>csoundSetGlobalEnv, the same in every generation (csound.h in the first).</summary>
     static abstract int csoundSetGlobalEnv(sbyte* name, sbyte* value);
     /// <summary>csoundSetHostData, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundSetHostData(nint param0, void* hostData);
     /// <summary>csoundSetIsGraphable, the same in every generation (csound.h in the first).</summary>
     static abstract int csoundSetIsGraphable(nint param0, int isGraphable);
+    /// <summary>csoundSetMIDIDeviceListCallback, the same in every generation (csound.h in the first).</summary>
+    static abstract void csoundSetMIDIDeviceListCallback(nint csound, delegate* unmanaged[Cdecl]<nint, CS_MIDIDEVICE*, int, int> mididevlist__);
     /// <summary>csoundSetMIDIModule, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundSetMIDIModule(nint csound, sbyte* module);
     /// <summary>csoundSetMessageLevel, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundSetMessageLevel(nint param0, int messageLevel);
+    /// <summary>csoundSetMessageStringCallback, the same in every generation (csound.h in the first).</summary>
+    static abstract void csoundSetMessageStringCallback(nint csound, delegate* unmanaged[Cdecl]<nint, int, sbyte*, void> csoundMessageStrCallback);
     /// <summary>csoundSetOption, the same in every generation (csound.h in the first).</summary>
     static abstract int csoundSetOption(nint csound, sbyte* option);
     /// <summary>csoundSetRTAudioModule, the same in every generation (csound.h in the first).</summary>
@@ -196,6 +248,8 @@ public unsafe partial interface ICsoundFunctions
     static abstract void csoundSetScorePending(nint param0, int pending);
     /// <summary>csoundSetStringChannel, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundSetStringChannel(nint csound, sbyte* name, sbyte* @string);
+    /// <summary>csoundSetYieldCallback, the same in every generation (csound.h in the first).</summary>
+    static abstract void csoundSetYieldCallback(nint param0, delegate* unmanaged[Cdecl]<nint, int> yieldCallback_);
     /// <summary>csoundSleep, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundSleep(nuint milliseconds);
     /// <summary>csoundSpinLock, the same in every generation (csound.h in the first).</summary>

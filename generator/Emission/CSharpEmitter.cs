@@ -39,6 +39,9 @@ public sealed class CSharpEmitter
         };
     }
 
+    /// <summary>The struct declarations of a model (the common step reuses them for layout-identical structs).</summary>
+    internal static IEnumerable<MemberDeclarationSyntax> StructMembers(ApiModel model) => new CSharpEmitter(model).Structs();
+
     private string Render(IEnumerable<MemberDeclarationSyntax> members)
     {
         string header =

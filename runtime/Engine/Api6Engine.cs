@@ -10,14 +10,11 @@ internal sealed unsafe partial class Api6Engine : SharedEngine<CsoundBindings.In
 
     public override int Generation => 6;
 
-    public override bool HasNativePerform => true;
+    public override bool PerformReturnsCycleCode => true;
 
     public override int ApiVersion() => Methods.csoundGetAPIVersion();
 
     public override nint Create(nint hostData) => (nint)Methods.csoundCreate((void*)hostData);
-
-    public override void SetMessageStringCallback(nint cs, delegate* unmanaged[Cdecl]<nint, int, sbyte*, void> callback) =>
-        Methods.csoundSetMessageStringCallback(C(cs), (delegate* unmanaged[Cdecl]<CSOUND*, int, sbyte*, void>)callback);
 
     // Csound 6.18 takes one option per call (a string with spaces corrupts the option), so each part goes alone.
     public override int SetOptions(nint cs, IReadOnlyList<string> options, string whole)
@@ -43,8 +40,6 @@ internal sealed unsafe partial class Api6Engine : SharedEngine<CsoundBindings.In
     public override int ReadScore(nint cs, byte* text) => Methods.csoundReadScore(C(cs), (sbyte*)text);
 
     public override void InputMessage(nint cs, byte* text) => Methods.csoundInputMessage(C(cs), (sbyte*)text);
-
-    public override int Perform(nint cs) => Methods.csoundPerform(C(cs));
 
     public override void Stop(nint cs) => Methods.csoundStop(C(cs));
 

@@ -14,15 +14,12 @@ internal sealed unsafe partial class Api7Engine : SharedEngine<CsoundBindings.In
 
     public override int Generation => 7;
 
-    public override bool HasNativePerform => false;
+    public override bool PerformReturnsCycleCode => false;
 
     // API 7 has no separate API version: it equals the library version.
     public override int ApiVersion() => Methods.csoundGetVersion();
 
     public override nint Create(nint hostData) => (nint)Methods.csoundCreate((void*)hostData, null);
-
-    public override void SetMessageStringCallback(nint cs, delegate* unmanaged[Cdecl]<nint, int, sbyte*, void> callback) =>
-        Methods.csoundSetMessageStringCallback(C(cs), (delegate* unmanaged[Cdecl]<CSOUND*, int, sbyte*, void>)callback);
 
     public override int SetOptions(nint cs, IReadOnlyList<string> options, string whole)
     {
@@ -44,10 +41,6 @@ internal sealed unsafe partial class Api7Engine : SharedEngine<CsoundBindings.In
     }
 
     public override void InputMessage(nint cs, byte* text) => Methods.csoundEventString(C(cs), (sbyte*)text, 0);
-
-    // Csound 7 removed csoundPerform; Csound.Perform runs its own ksmps loop when HasNativePerform is false.
-    public override int Perform(nint cs) =>
-        throw new System.NotSupportedException("Csound 7 has no native perform; the runtime loops over PerformKsmps.");
 
     // API 7 has no native stop: the managed perform loops watch their own flag.
     public override void Stop(nint cs)

@@ -49,10 +49,8 @@ internal abstract unsafe partial class CsoundApi
 
     public abstract int PerformKsmps(nint cs);
 
-    /// <summary>True when the library has a native blocking perform (API 6).</summary>
-    public abstract bool HasNativePerform { get; }
-
-    public abstract int Perform(nint cs);
+    /// <summary>True when Perform reports the last cycle's code (API 6, like csoundPerform); false: 1, like libcsound on API 7.</summary>
+    public abstract bool PerformReturnsCycleCode { get; }
 
     public abstract void Stop(nint cs);
 

@@ -70,4 +70,66 @@ internal abstract unsafe partial class SharedEngine<TFunctions>
     public override void FlushCircularBuffer(nint cs, nint buffer) => TFunctions.csoundFlushCircularBuffer(cs, (void*)buffer);
 
     public override void DestroyCircularBuffer(nint cs, nint buffer) => TFunctions.csoundDestroyCircularBuffer(cs, (void*)buffer);
+
+    public override List<AudioDevice> AudioDevices(nint cs, bool output)
+    {
+        int count = TFunctions.csoundGetAudioDevList(cs, null, output ? 1 : 0);
+        var result = new List<AudioDevice>();
+        if (count <= 0)
+        {
+            return result;
+        }
+        var devices = new CS_AUDIODEVICE[count];
+        fixed (CS_AUDIODEVICE* p = devices)
+        {
+            count = System.Math.Min(count, TFunctions.csoundGetAudioDevList(cs, p, output ? 1 : 0));
+            for (int i = 0; i < count; i++)
+            {
+                result.Add(new AudioDevice(Utf8Text.Read(p[i].device_name)!, Utf8Text.Read(p[i].device_id)!, Utf8Text.Read(p[i].rt_module)!, p[i].max_nchnls, p[i].isOutput != 0));
+            }
+        }
+        return result;
+    }
+
+    public override List<MidiDevice> MidiDevices(nint cs, bool output)
+    {
+        int count = TFunctions.csoundGetMIDIDevList(cs, null, output ? 1 : 0);
+        var result = new List<MidiDevice>();
+        if (count <= 0)
+        {
+            return result;
+        }
+        var devices = new CS_MIDIDEVICE[count];
+        fixed (CS_MIDIDEVICE* p = devices)
+        {
+            count = System.Math.Min(count, TFunctions.csoundGetMIDIDevList(cs, p, output ? 1 : 0));
+            for (int i = 0; i < count; i++)
+            {
+                result.Add(new MidiDevice(Utf8Text.Read(p[i].device_name)!, Utf8Text.Read(p[i].interface_name)!, Utf8Text.Read(p[i].device_id)!, Utf8Text.Read(p[i].midi_module)!, p[i].isOutput != 0));
+            }
+        }
+        return result;
+    }
+
+    public override void SetExternalMidiIn(nint cs,
+        delegate* unmanaged[Cdecl]<nint, void**, sbyte*, int> open,
+        delegate* unmanaged[Cdecl]<nint, void*, byte*, int, int> read,
+        delegate* unmanaged[Cdecl]<nint, void*, int> close)
+    {
+        TFunctions.csoundSetExternalMidiInOpenCallback(cs, open);
+        TFunctions.csoundSetExternalMidiReadCallback(cs, read);
+        TFunctions.csoundSetExternalMidiInCloseCallback(cs, close);
+    }
+
+    public override void SetExternalMidiOut(nint cs,
+        delegate* unmanaged[Cdecl]<nint, void**, sbyte*, int> open,
+        delegate* unmanaged[Cdecl]<nint, void*, byte*, int, int> write,
+        delegate* unmanaged[Cdecl]<nint, void*, int> close)
+    {
+        TFunctions.csoundSetExternalMidiOutOpenCallback(cs, open);
+        TFunctions.csoundSetExternalMidiWriteCallback(cs, write);
+        TFunctions.csoundSetExternalMidiOutCloseCallback(cs, close);
+    }
+
+    public override bool ConfigVariableExists(nint cs, byte* name) => TFunctions.csoundQueryConfigurationVariable(cs, (sbyte*)name) != null;
 }

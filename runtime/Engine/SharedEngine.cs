@@ -38,4 +38,7 @@ internal abstract unsafe partial class SharedEngine<TFunctions>
     public override double* Spout(nint cs) => TFunctions.csoundGetSpout(cs);
 
     public override double* Spin(nint cs) => TFunctions.csoundGetSpin(cs);
+
+    public override void SetMessageStringCallback(nint cs, delegate* unmanaged[Cdecl]<nint, int, sbyte*, void> callback) =>
+        TFunctions.csoundSetMessageStringCallback(cs, callback);
 }

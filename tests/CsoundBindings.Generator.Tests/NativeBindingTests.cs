@@ -39,6 +39,27 @@ public sealed class NativeBindingTests
         Assert.True(checkedFields > 50, $"only {checkedFields} fields checked");
     }
 
+    [Fact]
+    public void CommonStructsHaveTheLayoutOfEveryApi()
+    {
+        var assembly = typeof(CsoundBindings.Interop.NativeTypeNameAttribute).Assembly;
+        var common = assembly.GetTypes().Where(t => t.Namespace == "CsoundBindings.Interop" && t.IsValueType && !t.IsEnum && !t.Name.EndsWith("Functions", StringComparison.Ordinal)).ToList();
+        Assert.True(common.Count >= 4, $"{common.Count} common structs");
+        foreach (int api in new[] { 6, 7 })
+        {
+            ApiModel model = Ir(api);
+            foreach (Type type in common.Where(t => model.Records.Any(r => r.Name == t.Name)))
+            {
+                RecordDef record = model.Records.Single(r => r.Name == type.Name);
+                Assert.True(record.Size == RuntimeHelpers.SizeOf(type.TypeHandle), $"common {type.Name}: {RuntimeHelpers.SizeOf(type.TypeHandle)} bytes, API {api} clang {record.Size}");
+                foreach (Field field in record.Fields)
+                {
+                    Assert.Equal(field.Offset, (long)Marshal.OffsetOf(type, field.Name));
+                }
+            }
+        }
+    }
+
     [SkippableTheory]
     [MemberData(nameof(Apis))]
     public void EveryFunctionResolvesAsAnExport(int api)

@@ -104,7 +104,7 @@ public sealed class PerformTests
             cs.ScoreEvent('i', 1, 0, -1); // never ends by itself
             using var cancel = new CancellationTokenSource();
             Task<int> run = cs.PerformAsync(cancel.Token);
-            await Task.Delay(100);
+            Assert.True(SpinWait.SpinUntil(() => cs.ScoreTime > 0.05, 5000), "the performance did not start");
             cancel.Cancel();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
             Assert.True(cs.ScoreTime > 0);
@@ -120,11 +120,20 @@ public sealed class PerformTests
         cs.CompileOrc(Orchestra);
         cs.ScoreEvent('i', 1, 0, -1);
         Task<int> perform = Task.Run(cs.Perform);
-        await Task.Delay(100);
+        Assert.True(SpinWait.SpinUntil(() => cs.ScoreTime > 0.05, 5000), "the performance did not start");
         cs.Stop();
         Task finished = await Task.WhenAny(perform, Task.Delay(5000));
         Assert.Same(perform, finished);
-        Assert.True(cs.ScoreTime > 0);
+        Assert.Equal(0, await perform); // stopped, not ended by the score
+
+        // A Stop that comes before the loop begins is not lost either.
+        using var early = new Csound();
+        early.Message += (_, _) => { };
+        early.SetOption("-n");
+        early.CompileOrc(Orchestra);
+        early.ScoreEvent('i', 1, 0, -1);
+        early.Stop();
+        Assert.Equal(0, await Task.Run(early.Perform).WaitAsync(TimeSpan.FromSeconds(5)));
     }
 
     [Fact]
@@ -136,9 +145,9 @@ public sealed class PerformTests
         cs.CompileOrc(Orchestra);
         cs.ScoreEvent('i', 1, 0, -1);
         Task<int> asyncRun = cs.PerformAsync();
-        await Task.Delay(50);
+        Assert.True(SpinWait.SpinUntil(() => cs.ScoreTime > 0.05, 5000), "the performance did not start");
         cs.Dispose();
-        Assert.True(asyncRun.IsCompleted);
+        Assert.True(asyncRun.IsCompleted); // Dispose waited for the loop
         Assert.Throws<ObjectDisposedException>(() => cs.PerformKsmps());
 
         var blocking = new Csound();
@@ -147,9 +156,30 @@ public sealed class PerformTests
         blocking.CompileOrc(Orchestra);
         blocking.ScoreEvent('i', 1, 0, -1);
         Task<int> perform = Task.Run(blocking.Perform);
-        await Task.Delay(50);
+        Assert.True(SpinWait.SpinUntil(() => blocking.ScoreTime > 0.05, 5000), "the performance did not start");
         blocking.Dispose();
-        Assert.True(perform.IsCompleted || await Task.WhenAny(perform, Task.Delay(2000)) == perform);
+        Assert.True(perform.IsCompleted);
+        Assert.Equal(0, await perform);
+
+        // Disposed before the loop got going: the loop must not touch the destroyed engine.
+        for (int i = 0; i < 20; i++)
+        {
+            var racing = new Csound();
+            racing.Message += (_, _) => { };
+            racing.SetOption("-n");
+            racing.CompileOrc(Orchestra);
+            racing.ScoreEvent('i', 1, 0, -1);
+            Task<int> run = racing.PerformAsync();
+            racing.Dispose();
+            try
+            {
+                await run.WaitAsync(TimeSpan.FromSeconds(5));
+            }
+            catch (ObjectDisposedException)
+            {
+                // the task began after Dispose: refused cleanly
+            }
+        }
     }
 
     [Fact]
@@ -162,7 +192,7 @@ public sealed class PerformTests
         cs.ScoreEvent('i', 1, 0, -1);
         using var cancel = new CancellationTokenSource();
         Task<int> run = cs.PerformAsync(cancel.Token);
-        await Task.Delay(50);
+        Assert.True(SpinWait.SpinUntil(() => cs.ScoreTime > 0.05, 5000), "the performance did not start");
         Assert.Throws<InvalidOperationException>(cs.Reset);
         cancel.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
