@@ -12,6 +12,17 @@ public sealed class PerformTests
 {
     private const string Orchestra = "sr=44100\nksmps=64\nnchnls=1\n0dbfs=1\ninstr 1\n out oscili(0.3, 440)\nendin\n";
 
+    // A silent engine (no audio output) holding one note that never ends by itself.
+    private static Csound HeldNote()
+    {
+        var cs = new Csound();
+        cs.Message += (_, _) => { };
+        cs.SetOption("-n");
+        cs.CompileOrc(Orchestra);
+        cs.ScoreEvent('i', 1, 0, -1);
+        return cs;
+    }
+
     [Fact]
     public void ACsdFileWithOptionsAndScorePerforms()
     {
@@ -114,11 +125,7 @@ public sealed class PerformTests
     [Fact]
     public async Task StopFromAnotherThreadEndsPerform()
     {
-        using var cs = new Csound();
-        cs.Message += (_, _) => { };
-        cs.SetOption("-n");
-        cs.CompileOrc(Orchestra);
-        cs.ScoreEvent('i', 1, 0, -1);
+        using var cs = HeldNote();
         Task<int> perform = Task.Run(cs.Perform);
         Assert.True(SpinWait.SpinUntil(() => cs.ScoreTime > 0.05, 5000), "the performance did not start");
         cs.Stop();
@@ -127,11 +134,7 @@ public sealed class PerformTests
         Assert.Equal(0, await perform); // stopped, not ended by the score
 
         // A Stop that comes before the loop begins is not lost either.
-        using var early = new Csound();
-        early.Message += (_, _) => { };
-        early.SetOption("-n");
-        early.CompileOrc(Orchestra);
-        early.ScoreEvent('i', 1, 0, -1);
+        using var early = HeldNote();
         early.Stop();
         Assert.Equal(0, await Task.Run(early.Perform).WaitAsync(TimeSpan.FromSeconds(5)));
     }
@@ -139,22 +142,14 @@ public sealed class PerformTests
     [Fact]
     public async Task DisposeWhilePerformingOnAnotherThreadWaitsInsteadOfCrashing()
     {
-        var cs = new Csound();
-        cs.Message += (_, _) => { };
-        cs.SetOption("-n");
-        cs.CompileOrc(Orchestra);
-        cs.ScoreEvent('i', 1, 0, -1);
+        var cs = HeldNote();
         Task<int> asyncRun = cs.PerformAsync();
         Assert.True(SpinWait.SpinUntil(() => cs.ScoreTime > 0.05, 5000), "the performance did not start");
         cs.Dispose();
         Assert.True(asyncRun.IsCompleted); // Dispose waited for the loop
         Assert.Throws<ObjectDisposedException>(() => cs.PerformKsmps());
 
-        var blocking = new Csound();
-        blocking.Message += (_, _) => { };
-        blocking.SetOption("-n");
-        blocking.CompileOrc(Orchestra);
-        blocking.ScoreEvent('i', 1, 0, -1);
+        var blocking = HeldNote();
         Task<int> perform = Task.Run(blocking.Perform);
         Assert.True(SpinWait.SpinUntil(() => blocking.ScoreTime > 0.05, 5000), "the performance did not start");
         blocking.Dispose();
@@ -164,11 +159,7 @@ public sealed class PerformTests
         // Disposed before the loop got going: the loop must not touch the destroyed engine.
         for (int i = 0; i < 20; i++)
         {
-            var racing = new Csound();
-            racing.Message += (_, _) => { };
-            racing.SetOption("-n");
-            racing.CompileOrc(Orchestra);
-            racing.ScoreEvent('i', 1, 0, -1);
+            var racing = HeldNote();
             Task<int> run = racing.PerformAsync();
             racing.Dispose();
             try
@@ -185,11 +176,7 @@ public sealed class PerformTests
     [Fact]
     public async Task ResetWhilePerformingIsRefused()
     {
-        using var cs = new Csound();
-        cs.Message += (_, _) => { };
-        cs.SetOption("-n");
-        cs.CompileOrc(Orchestra);
-        cs.ScoreEvent('i', 1, 0, -1);
+        using var cs = HeldNote();
         using var cancel = new CancellationTokenSource();
         Task<int> run = cs.PerformAsync(cancel.Token);
         Assert.True(SpinWait.SpinUntil(() => cs.ScoreTime > 0.05, 5000), "the performance did not start");
