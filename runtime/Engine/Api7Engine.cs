@@ -19,6 +19,8 @@ internal sealed unsafe partial class Api7Engine : SharedEngine<CsoundBindings.In
     // API 7 has no separate API version: it equals the library version.
     public override int ApiVersion() => Methods.csoundGetVersion();
 
+    // The plug-in folder stays NULL: at this Csound 7.0 commit a non-null folder hangs csoundCreate (it is copied
+    // with the engine's allocator before the engine's memory is set up). LoadPlugins loads a folder instead.
     public override nint Create(nint hostData) => (nint)Methods.csoundCreate((void*)hostData, null);
 
     public override int SetOptions(nint cs, IReadOnlyList<string> options, string whole)
