@@ -138,11 +138,12 @@ public sealed partial class Csound
     private ControlChannel ControlByName(string name)
     {
         ControlChannel? last = _lastControl;
-        if (last is not null && ReferenceEquals(last.Name, name) && last.IsCurrent)
+        // Reset and Dispose clear both caches, so whatever they hold is current; Value checks again anyway.
+        if (last is not null && ReferenceEquals(last.Name, name))
         {
             return last;
         }
-        ControlChannel channel = _channels.TryGetValue(name, out Channel? cached) && cached is ControlChannel control && control.IsCurrent
+        ControlChannel channel = _channels.TryGetValue(name, out Channel? cached) && cached is ControlChannel control
             ? control
             : OpenControlChannel(name);
         _lastControl = channel;
@@ -255,10 +256,11 @@ public sealed partial class Csound
     public ChannelLockScope LockChannel(string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        nint cs = Ptr;
-        ChannelLockScope.Enter(_api, cs, name);
-        return new ChannelLockScope(_api, cs, name);
+        return LockChannel(ChannelLockScope.Encode(name));
     }
+
+    /// <summary>Locks by a name already encoded (channel objects encode theirs once).</summary>
+    internal ChannelLockScope LockChannel(byte[] utf8Name) => new(_api, Ptr, utf8Name);
 
     private void InvalidateChannels()
     {

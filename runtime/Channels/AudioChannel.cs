@@ -8,7 +8,10 @@ public sealed unsafe class AudioChannel : Channel
     internal AudioChannel(Csound owner, string name, ChannelDirection direction, double* data)
         : base(owner, name, ChannelKind.Audio, direction, data)
     {
+        _lockName = ChannelLockScope.Encode(name);
     }
+
+    private readonly byte[] _lockName;
 
     /// <summary>The current cycle's samples as a view of Csound's memory (no copy, no lock; use between cycles).</summary>
     public Span<double> AsSpan() => new(Checked, Owner.Ksmps);
@@ -18,7 +21,7 @@ public sealed unsafe class AudioChannel : Channel
     {
         Span<double> source = AsSpan();
         int count = Math.Min(source.Length, destination.Length);
-        using (Owner.LockChannel(Name))
+        using (Owner.LockChannel(_lockName))
         {
             source[..count].CopyTo(destination);
         }
@@ -30,7 +33,7 @@ public sealed unsafe class AudioChannel : Channel
     {
         Span<double> target = AsSpan();
         int count = Math.Min(target.Length, samples.Length);
-        using (Owner.LockChannel(Name))
+        using (Owner.LockChannel(_lockName))
         {
             samples[..count].CopyTo(target);
         }

@@ -35,9 +35,6 @@ public abstract unsafe class Channel
 
     private protected void* Data { get; }
 
-    /// <summary>False once the engine was reset or disposed after the channel was obtained.</summary>
-    internal bool IsCurrent => Owner.ChannelEpoch == _epoch;
-
     private protected void* Checked
     {
         get

@@ -1,31 +1,29 @@
 using System;
 using CsoundBindings.Engine;
-using CsoundBindings.Native;
 
 namespace CsoundBindings;
 
-/// <summary>Holds a channel lock from <see cref="Csound.LockChannel"/> until disposed.</summary>
+/// <summary>Holds a channel lock from <see cref="Csound.LockChannel(string)"/> until disposed.</summary>
 public readonly unsafe struct ChannelLockScope : IDisposable, IEquatable<ChannelLockScope>
 {
     private readonly CsoundApi? _api;
     private readonly nint _cs;
-    private readonly string? _name;
+    private readonly byte[]? _name;
 
-    internal ChannelLockScope(CsoundApi api, nint cs, string name)
+    // Takes the lock; the name is NUL-terminated UTF-8, encoded once by the caller and used for both calls.
+    internal ChannelLockScope(CsoundApi api, nint cs, byte[] utf8Name)
     {
-        _api = api;
-        _cs = cs;
-        _name = name;
-    }
-
-    internal static void Enter(CsoundApi api, nint cs, string name)
-    {
-        using var n = new Utf8Text(name);
-        fixed (byte* p = n)
+        fixed (byte* p = utf8Name)
         {
             api.LockChannel(cs, p);
         }
+        _api = api;
+        _cs = cs;
+        _name = utf8Name;
     }
+
+    /// <summary>NUL-terminated UTF-8 of a channel name.</summary>
+    internal static byte[] Encode(string name) => System.Text.Encoding.UTF8.GetBytes(name + "\0");
 
     /// <summary>Releases the lock.</summary>
     public void Dispose()
@@ -34,8 +32,7 @@ public readonly unsafe struct ChannelLockScope : IDisposable, IEquatable<Channel
         {
             return;
         }
-        using var n = new Utf8Text(_name);
-        fixed (byte* p = n)
+        fixed (byte* p = _name)
         {
             _api.UnlockChannel(_cs, p);
         }
