@@ -10,6 +10,10 @@ target="${1:-Build}"
 # Csound 6.18 (runtime, headers, libcsnd6), gcc (its builtin headers let libclang parse csound.h),
 # PulseAudio (user-mode daemon for the realtime dac tests), ALSA utilities and ctcsound for the benchmarks.
 packages=(csound libcsound64-dev libcsnd-dev gcc libc6-dev pulseaudio pulseaudio-utils alsa-utils python3-csound)
+# Csound 7 has no package: with CSOUND7_SOURCE (a source tarball or folder) it is built into a cache prefix.
+if [ -n "${CSOUND7_SOURCE:-}" ] && [ -z "${CSOUND7_ROOT:-}" ]; then
+  packages+=(cmake bison flex g++ pkg-config libsndfile1-dev libasound2-dev libpulse-dev libjack-jackd2-dev liblo-dev)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -25,6 +29,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [ -n "${CSOUND7_SOURCE:-}" ] && [ -z "${CSOUND7_ROOT:-}" ]; then
+  CSOUND7_ROOT=$(eng/csound7.sh "$CSOUND7_SOURCE")
+  export CSOUND7_ROOT
+  echo "build.sh: Csound 7 at $CSOUND7_ROOT"
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "build.sh: the .NET 10 SDK is missing (no 'dotnet' on PATH)." >&2
+  echo "Install it: sudo apt-get install -y dotnet-sdk-10.0 (Microsoft's Debian feed), or see https://dot.net/download" >&2
+  exit 1
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
