@@ -46,17 +46,15 @@ public sealed partial class Csound
                 return Span<double>.Empty;
             }
             // ksmps and nchnls are fixed once the engine runs; ask Csound only before that.
-            int length = _started ? _spoutLength : 0;
+            int length = _state.IsStarted ? _state.SpoutLength : 0;
             if (length == 0)
             {
                 length = _api.Ksmps(cs) * _api.Nchnls(cs);
-                _spoutLength = _started ? length : 0;
+                _state.SpoutLength = _state.IsStarted ? length : 0;
             }
             return new Span<double>(p, length);
         }
     }
-
-    private int _spoutLength;
 
     /// <summary>The input samples of the current cycle (<c>frame * NchnlsInput + channel</c>), a writable view of Csound's buffer.</summary>
     public unsafe Span<double> Spin

@@ -7,12 +7,8 @@ namespace CsoundBindings;
 
 public sealed partial class Csound
 {
-    private readonly Dictionary<string, Channel> _channels = new(StringComparer.Ordinal);
-    private readonly System.Threading.Lock _stringChannelGate = new();
-    private ControlChannel? _lastControl;
-
     /// <summary>Changes whenever channel memory may move (reset, dispose); cached channel objects compare against it.</summary>
-    internal int ChannelEpoch { get; private set; }
+    internal int ChannelEpoch => _state.Channels.Epoch;
 
     /// <summary>
     /// Gets (creating if needed) a control channel as a cached object whose <see cref="ControlChannel.Value"/>
@@ -37,7 +33,7 @@ public sealed partial class Csound
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         nint cs = Ptr;
-        if (_channels.TryGetValue(name, out Channel? cached) && cached is T typed && (cached.Direction & direction) == direction)
+        if (_state.Channels.TryGet(name, out Channel? cached) && cached is T typed && (cached.Direction & direction) == direction)
         {
             return typed;
         }
@@ -59,7 +55,7 @@ public sealed partial class Csound
             throw new CsoundException($"Open{kind}Channel(\"{name}\")", result == 0 ? (int)CsoundStatus.Error : result, why);
         }
         T channel = create(this, name, (cached?.Direction ?? ChannelDirection.None) | direction, data);
-        _channels[name] = channel;
+        _state.Channels.Set(name, channel);
         return channel;
     }
 
@@ -76,7 +72,7 @@ public sealed partial class Csound
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(sizes);
         nint cs = Ptr;
-        if (_channels.TryGetValue(name, out Channel? cached) && cached is ArrayChannel array)
+        if (_state.Channels.TryGet(name, out Channel? cached) && cached is ArrayChannel array)
         {
             return array;
         }
@@ -94,7 +90,7 @@ public sealed partial class Csound
             throw new CsoundException($"OpenArrayChannel(\"{name}\")", (int)CsoundStatus.Error, "invalid channel name or type");
         }
         var channel = new ArrayChannel(this, name, data, _api.ArrayType(data) ?? elementType, new ReadOnlySpan<int>(_api.ArraySizes(data), _api.ArrayDimensions(data)).ToArray());
-        _channels[name] = channel;
+        _state.Channels.Set(name, channel);
         return channel;
     }
 
@@ -105,13 +101,13 @@ public sealed partial class Csound
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         nint cs = Ptr;
-        if (_channels.TryGetValue(name, out Channel? cached) && cached is PvsChannel pvs)
+        if (_state.Channels.TryGet(name, out Channel? cached) && cached is PvsChannel pvs)
         {
             return pvs;
         }
-        if (!_started && _api.Generation >= 7)
+        if (_api.Generation >= 7)
         {
-            throw new InvalidOperationException("Open a PVS channel after Start: Csound 7.0 crashes when one is created before the engine starts.");
+            _state.Require(Lifecycle.Operation.OpenPvsChannel, $"OpenPvsChannel(\"{name}\")");
         }
         using var n = new Utf8Text(name);
         nint data;
@@ -124,33 +120,65 @@ public sealed partial class Csound
             throw new CsoundException($"OpenPvsChannel(\"{name}\")", (int)CsoundStatus.Error, "invalid channel name or parameters");
         }
         var channel = new PvsChannel(this, name, data);
-        _channels[name] = channel;
+        _state.Channels.Set(name, channel);
         return channel;
     }
 
-    /// <summary>Sets a control channel by name (created on first use and cached).</summary>
-    public void SetControlChannel(string name, double value) => ControlByName(name).Value = value;
+    /// <summary>Sets a control channel by name, creating it when it does not exist (as <c>chnset</c> does); cached.</summary>
+    public void SetControlChannel(string name, double value) => ControlByName(name, create: true)!.Value = value;
 
-    /// <summary>Reads a control channel by name (created on first use and cached).</summary>
-    public double GetControlChannel(string name) => ControlByName(name).Value;
+    /// <summary>Reads a control channel by name. Reading never creates a channel: a name no one declared throws.</summary>
+    /// <exception cref="KeyNotFoundException">No control channel has that name (the message names it).</exception>
+    public double GetControlChannel(string name) =>
+        (ControlByName(name, create: false) ?? throw new KeyNotFoundException(
+            $"No control channel named '{name}' exists: declare it in the orchestra (chn_k, chnexport, chnset) or set it first; TryGetControlChannel does not throw.")).Value;
+
+    /// <summary>Reads a control channel by name; false (and 0) when no control channel has that name. Never creates one.</summary>
+    public bool TryGetControlChannel(string name, out double value)
+    {
+        ControlChannel? channel = ControlByName(name, create: false);
+        value = channel?.Value ?? 0;
+        return channel is not null;
+    }
 
     // Name-based calls in a loop usually pass the same string object: remember the last one and skip the lookup.
-    private ControlChannel ControlByName(string name)
+    private unsafe ControlChannel? ControlByName(string name, bool create)
     {
-        ControlChannel? last = _lastControl;
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ControlChannel? last = _state.Channels.LastControl;
         // Reset and Dispose clear both caches, so whatever they hold is current; Value checks again anyway.
         if (last is not null && ReferenceEquals(last.Name, name))
         {
             return last;
         }
-        ControlChannel channel = _channels.TryGetValue(name, out Channel? cached) && cached is ControlChannel control
-            ? control
-            : OpenControlChannel(name);
-        _lastControl = channel;
+        ControlChannel channel;
+        if (_state.Channels.TryGet(name, out Channel? cached) && cached is ControlChannel control)
+        {
+            channel = control;
+        }
+        else
+        {
+            if (!create && !ChannelExists(name))
+            {
+                return null;
+            }
+            channel = OpenControlChannel(name);
+        }
+        _state.Channels.LastControl = channel;
         return channel;
     }
 
-    /// <summary>A control channel's value by name.</summary>
+    private unsafe bool ChannelExists(string name)
+    {
+        nint cs = Ptr;
+        using var utf8 = new Utf8Text(name);
+        fixed (byte* p = utf8)
+        {
+            return _api.ChannelDatasize(cs, p) > 0;
+        }
+    }
+
+    /// <summary>A control channel's value by name: reading a name that does not exist throws (see <see cref="GetControlChannel"/>), setting creates it.</summary>
     public double this[string name]
     {
         get => GetControlChannel(name);
@@ -170,7 +198,7 @@ public sealed partial class Csound
         nint cs = Ptr;
         using var n = new Utf8Text(name);
         using var v = new Utf8Text(value);
-        lock (_stringChannelGate)
+        lock (_state.Channels.StringGate)
         {
             fixed (byte* pn = n)
             fixed (byte* pv = v)
@@ -185,7 +213,7 @@ public sealed partial class Csound
     {
         nint cs = Ptr;
         using var n = new Utf8Text(name);
-        lock (_stringChannelGate)
+        lock (_state.Channels.StringGate)
         {
             fixed (byte* pn = n)
             {
@@ -261,11 +289,4 @@ public sealed partial class Csound
 
     /// <summary>Locks by a name already encoded (channel objects encode theirs once).</summary>
     internal ChannelLockScope LockChannel(byte[] utf8Name) => new(_api, Ptr, utf8Name);
-
-    private void InvalidateChannels()
-    {
-        _channels.Clear();
-        _lastControl = null;
-        ChannelEpoch++;
-    }
 }

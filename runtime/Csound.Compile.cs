@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
+using CsoundBindings.Lifecycle;
+using CsoundBindings.Messages;
 using CsoundBindings.Native;
 using CsoundBindings.Options;
 
@@ -19,11 +20,7 @@ public sealed partial class Csound
     public void SetOption(string option)
     {
         ArgumentNullException.ThrowIfNull(option);
-        nint cs = Ptr;
-        if (_started)
-        {
-            throw new InvalidOperationException($"Option '{option}' comes too late: the engine has started (options apply before Start).");
-        }
+        nint cs = _state.Require(Operation.SetOption, $"SetOption(\"{option}\")");
         List<string> words = OptionSplitter.Split(option);
         if (words.Count == 0)
         {
@@ -120,40 +117,24 @@ public sealed partial class Csound
                 return call(p);
             }
         }, compile: true);
+        _state.MarkCompiled();
     }
 
-    // Runs a call while capturing what Csound prints; a non-zero result becomes an exception with that text.
+    // Runs a call while capturing what Csound prints on this thread; a non-zero result goes through the error funnel.
     private void Checked(string operation, Func<int> call, bool compile)
     {
-        var capture = new List<(MessageAttributes, string)>();
-        var previous = _capture;
-        _capture = capture;
-        int result;
         try
         {
-            result = call();
+            using var scope = MessageCapture.Begin(_state);
+            int result = call();
+            if (result != 0)
+            {
+                throw ErrorFunnel.Fail(operation, result, scope.Capture, compile);
+            }
         }
         finally
         {
-            _capture = previous;
+            _state.RunDeferredDispose();
         }
-        if (result == 0)
-        {
-            return;
-        }
-        string text;
-        lock (capture)
-        {
-            text = ErrorText(capture);
-        }
-        throw compile ? new CsoundCompileException(operation, result, text) : new CsoundException(operation, result, text);
-    }
-
-    private static string ErrorText(List<(MessageAttributes Attributes, string Text)> capture)
-    {
-        string all = string.Concat(capture.Select(m => m.Text));
-        var lines = all.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var errors = lines.Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase) || l.Contains("unexpected", StringComparison.OrdinalIgnoreCase)).ToList();
-        return string.Join("\n", errors.Count > 0 ? errors : lines.ToList());
     }
 }

@@ -1,74 +1,121 @@
 using System;
 using System.Collections.Generic;
+using CsoundBindings.Lifecycle;
+using CsoundBindings.Messages;
 using CsoundBindings.Native;
+using Kind = CsoundBindings.Lifecycle.PendingEvents.Kind;
 
 namespace CsoundBindings;
 
 public sealed partial class Csound
 {
-    // Csound 6.18 drops events sent before csoundStart; they wait here and go in right after Start.
-    private readonly List<(char Type, double[] Fields)> _pending = new();
-    private readonly List<string> _pendingMessages = new();
-
     /// <summary>
     /// Sends a score event: <c>'i'</c> (instrument), <c>'f'</c> (table), <c>'e'</c> (end); on Csound 6 also
-    /// <c>'a'</c> and <c>'q'</c>. The p-fields start at p1. Events sent before the engine starts are kept and
-    /// sent when it starts. With a span argument the call allocates nothing.
+    /// <c>'a'</c> and <c>'q'</c>. The p-fields start at p1. Events sent before the engine starts are kept (thread-safe,
+    /// in order) and sent when it starts; <see cref="Reset"/> drops them. With a span argument the call allocates nothing
+    /// once the engine runs.
     /// </summary>
     /// <exception cref="NotSupportedException">The event type does not exist on the loaded Csound.</exception>
     public unsafe void ScoreEvent(char type, params ReadOnlySpan<double> pfields)
     {
         nint cs = Ptr;
-        if (!_started && _api.Generation == 6)
+        Engine.CsoundApi.CheckEventType(type, _api.EventTypes, _api.Generation);
+        if (!_state.IsStarted && _state.Pending.TryAdd(new(Kind.Event, type, pfields.ToArray(), 0, null)))
         {
-            Engine.CsoundApi.CheckEventType(type, "aifqe", 6);
-            _pending.Add((type, pfields.ToArray()));
             return;
         }
+        SendEvent(cs, type, pfields, async: false);
+    }
+
+    private unsafe void SendEvent(nint cs, char type, ReadOnlySpan<double> pfields, bool async)
+    {
+        using var scope = MessageCapture.Begin(_state);
         int result;
         fixed (double* p = pfields)
         {
-            result = _api.ScoreEvent(cs, type, p, pfields.Length, async: false);
+            result = _api.ScoreEvent(cs, type, p, pfields.Length, async);
         }
         if (result != 0)
         {
-            throw new CsoundException($"ScoreEvent('{type}')", result, string.Empty);
+            throw ErrorFunnel.Fail($"ScoreEvent('{type}')", result, scope.Capture, compile: false);
         }
     }
 
     /// <summary>Ends the performance at <paramref name="seconds"/> of score time (an <c>e</c> event), so realtime runs return.</summary>
     public void SetEndMarker(double seconds) => ScoreEvent('e', 0, seconds);
 
-    /// <summary>Sends score text as realtime events, as if typed at Csound's console (several lines allowed).</summary>
+    /// <summary>Sends score text as realtime events, as if typed at Csound's console (several lines allowed); queued until start like <see cref="ScoreEvent"/>.</summary>
     public unsafe void InputMessage(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         nint cs = Ptr;
-        if (!_started && _api.Generation == 6)
+        if (!_state.IsStarted && _state.Pending.TryAdd(new(Kind.Message, '\0', null, 0, text)))
         {
-            _pendingMessages.Add(text);
             return;
         }
+        SendMessage(cs, text, async: false);
+    }
+
+    private unsafe void SendMessage(nint cs, string text, bool async)
+    {
         using var utf8 = new Utf8Text(text);
         fixed (byte* p = utf8)
         {
-            _api.InputMessage(cs, p);
+            if (async)
+            {
+                _api.InputMessageAsync(cs, p);
+            }
+            else
+            {
+                _api.InputMessage(cs, p);
+            }
         }
     }
 
-    private void FlushPendingEvents()
+    private unsafe void SendAbsolute(nint cs, char type, double offsetSeconds, ReadOnlySpan<double> pfields)
     {
-        var events = _pending.ToArray();
-        var messages = _pendingMessages.ToArray();
-        _pending.Clear();
-        _pendingMessages.Clear();
-        foreach (var (type, fields) in events)
+        Span<double> copy = pfields.Length <= 64 ? stackalloc double[pfields.Length] : new double[pfields.Length];
+        pfields.CopyTo(copy);
+        using var scope = MessageCapture.Begin(_state);
+        int result;
+        fixed (double* p = copy)
         {
-            ScoreEvent(type, fields);
+            result = _api.ScoreEventAbsolute(cs, type, p, copy.Length, offsetSeconds);
         }
-        foreach (string message in messages)
+        if (result != 0)
         {
-            InputMessage(message);
+            throw ErrorFunnel.Fail($"ScoreEventAbsolute('{type}')", result, scope.Capture, compile: false);
+        }
+    }
+
+    // Right after Start: everything sent before it, in the order it was sent.
+    private void FlushPendingEvents(nint cs)
+    {
+        List<PendingEvents.Item> items = _state.Pending.TakeAllAndClose();
+        foreach (PendingEvents.Item item in items)
+        {
+            try
+            {
+                switch (item.Kind)
+                {
+                    case Kind.Event:
+                    case Kind.AsyncEvent:
+                        SendEvent(cs, item.Type, item.Fields, item.Kind == Kind.AsyncEvent);
+                        break;
+                    case Kind.AbsoluteEvent:
+                        SendAbsolute(cs, item.Type, item.Offset, item.Fields);
+                        break;
+                    default:
+                        SendMessage(cs, item.Text!, item.Kind == Kind.AsyncMessage);
+                        break;
+                }
+            }
+#pragma warning disable CA1031 // one bad queued event must not keep the others from being sent
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                _state.ReportCallbackException(e);
+            }
         }
     }
 }

@@ -4,8 +4,6 @@ namespace CsoundBindings;
 
 public sealed partial class Csound
 {
-    private bool _messageBuffer;
-
     /// <summary>
     /// Switches Csound's output into its own message buffer, read with <see cref="TryReadMessage"/>
     /// (<paramref name="echo"/> also prints it). While the buffer is on, <see cref="Message"/> is not raised
@@ -15,11 +13,11 @@ public sealed partial class Csound
     {
         nint cs = Ptr;
         _api.CreateMessageBuffer(cs, echo);
-        _messageBuffer = true;
+        _state.MessageBufferOn = true;
     }
 
     /// <summary>How many messages wait in the buffer.</summary>
-    public int PendingMessageCount => _messageBuffer ? _api.MessageCount(Ptr) : 0;
+    public int PendingMessageCount => _state.MessageBufferOn ? _api.MessageCount(Ptr) : 0;
 
     /// <summary>Takes the oldest buffered message; false when the buffer is empty or off.</summary>
     public bool TryReadMessage(out string text, out MessageAttributes attributes)
@@ -27,7 +25,7 @@ public sealed partial class Csound
         nint cs = Ptr;
         text = string.Empty;
         attributes = MessageAttributes.Default;
-        if (!_messageBuffer || _api.MessageCount(cs) == 0)
+        if (!_state.MessageBufferOn || _api.MessageCount(cs) == 0)
         {
             return false;
         }
@@ -41,15 +39,14 @@ public sealed partial class Csound
     public unsafe void DestroyMessageBuffer()
     {
         nint cs = Ptr;
-        if (!_messageBuffer)
+        if (!_state.MessageBufferOn)
         {
             return;
         }
         _api.DestroyMessageBuffer(cs);
-        _messageBuffer = false;
+                _state.MessageBufferOn = false;
         // Csound clears the host-data slot when it drops the buffer; the runtime's callbacks route through it.
-        _api.SetHostData(cs, System.Runtime.InteropServices.GCHandle.ToIntPtr(_self));
-        _api.SetMessageStringCallback(cs, Messages.MessageRouter.Pointer);
+        _state.Attach(afterReset: false);
     }
 
     /// <summary>Starts Csound's UDP server (orchestra code and score lines sent to the port are compiled/performed).</summary>

@@ -1,57 +1,51 @@
 using System;
-using System.Collections.Generic;
 
 namespace CsoundBindings;
 
 public sealed partial class Csound
 {
-    private List<(MessageAttributes, string)>? _capture;
-
     /// <summary>
     /// Raised for every piece of text Csound prints, on the thread that makes Csound print (the caller's, or the
     /// performance thread's). Without a handler the text goes to standard error, as Csound itself would print it.
-    /// A handler that throws is reported through <see cref="CallbackException"/> and never reaches native code.
+    /// The subscription survives <see cref="Reset"/>. A handler that throws is reported through
+    /// <see cref="CallbackException"/> and never reaches native code.
     /// </summary>
-    public event EventHandler<CsoundMessageEventArgs>? Message;
-
-    /// <summary>Raised when a .NET handler called from Csound threw; the exception is contained, not rethrown.</summary>
-    public static event EventHandler<UnhandledExceptionEventArgs>? CallbackException;
-
-    internal void OnNativeMessage(int attributes, string text)
+    public event EventHandler<CsoundMessageEventArgs>? Message
     {
-        // A compile on one thread may capture while the performance thread prints: the list is locked.
-        if (_capture is { } capture)
-        {
-            lock (capture)
-            {
-                capture.Add(((MessageAttributes)attributes, text));
-            }
-        }
-        EventHandler<CsoundMessageEventArgs>? handler = Message;
-        if (handler is null)
-        {
-            Console.Error.Write(text);
-            return;
-        }
-        handler(this, new CsoundMessageEventArgs((MessageAttributes)attributes, text));
+        add => _state.Message += value;
+        remove => _state.Message -= value;
     }
 
-    internal static void ReportCallbackException(Exception exception)
+    /// <summary>
+    /// Raised when a .NET handler called from this engine (messages, channel and MIDI callbacks, C# opcodes, the
+    /// performance thread's process callback and commands) threw; the exception is contained, not rethrown. The sender
+    /// is this engine.
+    /// </summary>
+    public event EventHandler<UnhandledExceptionEventArgs>? CallbackException
     {
-        EventHandler<UnhandledExceptionEventArgs>? handler = CallbackException;
+        add => _state.CallbackException += value;
+        remove => _state.CallbackException -= value;
+    }
+
+    /// <summary>Raised for a contained callback exception of any engine (after that engine's own <see cref="CallbackException"/>); the sender is the engine.</summary>
+    public static event EventHandler<UnhandledExceptionEventArgs>? AnyCallbackException;
+
+    internal static bool RaiseAnyCallbackException(Csound sender, UnhandledExceptionEventArgs args)
+    {
+        EventHandler<UnhandledExceptionEventArgs>? handler = AnyCallbackException;
         if (handler is null)
         {
-            Console.Error.WriteLine($"CsoundBindings: a callback threw and was contained: {exception}");
-            return;
+            return false;
         }
         try
         {
-            handler(null, new UnhandledExceptionEventArgs(exception, isTerminating: false));
+            handler(sender, args);
         }
 #pragma warning disable CA1031 // the reporter itself must not throw into native code
         catch (Exception)
 #pragma warning restore CA1031
         {
         }
+        return true;
     }
 }

@@ -1,12 +1,9 @@
-using System.Collections.Generic;
+using CsoundBindings.Lifecycle;
 
 namespace CsoundBindings;
 
 public sealed partial class Csound
 {
-    // Csound keeps the function pointers for the engine's lifetime; so does this list.
-    private readonly List<OpcodeThunks> _managedOpcodes = new();
-
     /// <summary>Registers an opcode implemented in C#; compile orchestras that use it afterwards.</summary>
     /// <exception cref="CsoundException">Csound refused the definition.</exception>
     public unsafe void AppendOpcode(ManagedOpcode opcode)
@@ -14,9 +11,10 @@ public sealed partial class Csound
         System.ArgumentNullException.ThrowIfNull(opcode);
         opcode.Validate();
         nint cs = Ptr;
+        CallbackScope.ThrowIfInside(_state, nameof(AppendOpcode));
         var thunks = new OpcodeThunks(this, opcode, _api.OpcodeHeaderSize);
         // Csound keeps the name and type strings it is given, so they live in native memory with the thunks.
-        _managedOpcodes.Add(thunks);
+        _state.Opcodes.Add(thunks);
         int result = _api.AppendOpcode(cs, thunks.Name, thunks.BlockSize, thunks.OutTypes, thunks.InTypes, thunks.InitPointer, thunks.PerformPointer);
         if (result != 0)
         {

@@ -6,8 +6,6 @@ namespace CsoundBindings;
 
 public sealed partial class Csound
 {
-    private IReadOnlyList<OpcodeDef>? _opcodes;
-
     /// <summary>
     /// Every opcode signature the engine knows, in Csound's order. Csound 6 reads its native list (with real
     /// flags); Csound 7, which removed it, lists through a silent temporary engine's <c>-z1</c> output (flags 0).
@@ -15,9 +13,9 @@ public sealed partial class Csound
     public IReadOnlyList<OpcodeDef> GetOpcodes()
     {
         nint cs = Ptr;
-        if (_opcodes is not null)
+        if (_state.OpcodeList is not null)
         {
-            return _opcodes;
+            return _state.OpcodeList;
         }
         List<OpcodeDef>? list = _api.NativeOpcodeList(cs);
         if (list is null)
@@ -38,7 +36,7 @@ public sealed partial class Csound
         }
         // Csound registers some signatures twice; each appears once here, in first-seen order.
         var seen = new HashSet<OpcodeDef>();
-        _opcodes = list.Where(seen.Add).ToList().AsReadOnly();
-        return _opcodes;
+        _state.OpcodeList = list.Where(seen.Add).ToList().AsReadOnly();
+        return _state.OpcodeList;
     }
 }

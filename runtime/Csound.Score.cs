@@ -1,5 +1,5 @@
 using System;
-using CsoundBindings.Native;
+using CsoundBindings.Lifecycle;
 
 namespace CsoundBindings;
 
@@ -27,44 +27,33 @@ public sealed partial class Csound
 {
     /// <summary>
     /// Sends an event whose p2 counts from <paramref name="offsetSeconds"/> of performance time instead of now
-    /// (Csound 7 has no native form: the runtime shifts p2 by the current score time).
+    /// (Csound 7 has no native form: the runtime shifts p2 by the current score time). Queued until start.
     /// </summary>
-    public unsafe void ScoreEventAbsolute(char type, double offsetSeconds, params ReadOnlySpan<double> pfields)
+    public void ScoreEventAbsolute(char type, double offsetSeconds, params ReadOnlySpan<double> pfields)
     {
         nint cs = Ptr;
-        if (!_started)
+        Engine.CsoundApi.CheckEventType(type, _api.EventTypes, _api.Generation);
+        if (!_state.IsStarted && _state.Pending.TryAdd(new(PendingEvents.Kind.AbsoluteEvent, type, pfields.ToArray(), offsetSeconds, null)))
         {
-            Start();
+            return;
         }
-        Span<double> copy = pfields.Length <= 64 ? stackalloc double[pfields.Length] : new double[pfields.Length];
-        pfields.CopyTo(copy);
-        int result;
-        fixed (double* p = copy)
-        {
-            result = _api.ScoreEventAbsolute(cs, type, p, copy.Length, offsetSeconds);
-        }
-        if (result != 0)
-        {
-            throw new CsoundException($"ScoreEventAbsolute('{type}')", result, string.Empty);
-        }
+        SendAbsolute(cs, type, offsetSeconds, pfields);
     }
 
-    /// <summary>Queues a score event without waiting for the engine's lock (it is taken at the next cycle).</summary>
-    public unsafe void ScoreEventAsync(char type, params ReadOnlySpan<double> pfields)
+    /// <summary>Queues a score event without waiting for the engine's lock (it is taken at the next cycle). Queued until start.</summary>
+    public void ScoreEventAsync(char type, params ReadOnlySpan<double> pfields)
     {
         nint cs = Ptr;
-        if (!_started)
+        Engine.CsoundApi.CheckEventType(type, _api.EventTypes, _api.Generation);
+        if (!_state.IsStarted && _state.Pending.TryAdd(new(PendingEvents.Kind.AsyncEvent, type, pfields.ToArray(), 0, null)))
         {
-            Start();
+            return;
         }
-        fixed (double* p = pfields)
-        {
-            _ = _api.ScoreEvent(cs, type, p, pfields.Length, async: true);
-        }
+        SendEvent(cs, type, pfields, async: true);
     }
 
-    /// <summary>Score text as realtime events (several lines allowed); <paramref name="async"/> queues without waiting.</summary>
-    public unsafe void EventString(string text, bool async = false)
+    /// <summary>Score text as realtime events (several lines allowed); <paramref name="async"/> queues without waiting. Queued until start.</summary>
+    public void EventString(string text, bool async = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (!async)
@@ -73,15 +62,11 @@ public sealed partial class Csound
             return;
         }
         nint cs = Ptr;
-        if (!_started)
+        if (!_state.IsStarted && _state.Pending.TryAdd(new(PendingEvents.Kind.AsyncMessage, '\0', null, 0, text)))
         {
-            Start();
+            return;
         }
-        using var utf8 = new Utf8Text(text);
-        fixed (byte* p = utf8)
-        {
-            _api.InputMessageAsync(cs, p);
-        }
+        SendMessage(cs, text, async: true);
     }
 
     /// <summary>Turns off running instances of an instrument (Csound 7: through <c>turnoff2_i</c>).</summary>

@@ -4,32 +4,38 @@ namespace CsoundBindings;
 
 public sealed partial class Csound
 {
-    private PerformanceThread? _thread;
-
-    /// <summary>The engine's performance thread, created (paused) on first access; the same object afterwards.</summary>
+    /// <summary>
+    /// The engine's performance thread, created (paused) on first access and the same object afterwards, until
+    /// <see cref="Reset"/> or a new <see cref="CsoundBindings.PerformanceThread"/> replaces it once it has ended.
+    /// </summary>
     public PerformanceThread PerformanceThread
     {
         get
         {
             ThrowIfDisposed();
-            return _thread ?? new PerformanceThread(this);
+            return _state.Thread ?? new PerformanceThread(this);
         }
     }
 
     internal void AttachThread(PerformanceThread thread)
     {
-        if (_thread is not null)
+        if (_state.Thread is { } current)
         {
-            throw new InvalidOperationException("This engine already has a performance thread; use Csound.PerformanceThread.");
+            if (!current.HasEnded)
+            {
+                throw new InvalidOperationException(
+                    "This engine already has a performance thread that has not ended: use Csound.PerformanceThread, or Stop and Join it first.");
+            }
+            current.Dispose();
         }
-        _thread = thread;
+        _state.Thread = thread;
     }
 
     internal void DetachThread(PerformanceThread thread)
     {
-        if (ReferenceEquals(_thread, thread))
+        if (ReferenceEquals(_state.Thread, thread))
         {
-            _thread = null;
+            _state.Thread = null;
         }
     }
 }

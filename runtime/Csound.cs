@@ -1,7 +1,7 @@
 using System;
-using System.Runtime.InteropServices;
 using System.Threading;
 using CsoundBindings.Engine;
+using CsoundBindings.Lifecycle;
 
 namespace CsoundBindings;
 
@@ -11,16 +11,13 @@ namespace CsoundBindings;
 /// (compiles: <see cref="CsoundCompileException"/>) with Csound's own text; the instance stays usable.
 /// Not thread-safe except where a member says so; dispose it when done (Csound prints its summary then).
 /// </summary>
-public sealed partial class Csound : IDisposable
+public sealed partial class Csound : IDisposable, IAsyncDisposable
 {
     private static readonly Lock InitGate = new();
     private static bool _initialized;
 
     private readonly CsoundApi _api;
-    private readonly CsoundSafeHandle _handle;
-    private GCHandle _self;
-    private bool _started;
-    private volatile bool _stopRequested;
+    private readonly EngineState _state;
 
     /// <summary>Creates an engine. Loads Csound on first use (see <see cref="CsoundLibrary"/>).</summary>
     /// <exception cref="CsoundNotFoundException">No Csound library could be loaded.</exception>
@@ -28,19 +25,14 @@ public sealed partial class Csound : IDisposable
     {
         _api = CsoundApi.Current;
         EnsureInitialized();
-        _self = GCHandle.Alloc(this, GCHandleType.Weak);
-        nint cs = _api.Create(GCHandle.ToIntPtr(_self));
-        if (cs == 0)
-        {
-            _self.Free();
-            throw new CsoundException("csoundCreate returned no instance.");
-        }
-        _handle = new CsoundSafeHandle(cs, owned: true);
-        unsafe
-        {
-            _api.SetMessageStringCallback(cs, Messages.MessageRouter.Pointer);
-        }
+        _state = new EngineState(this, _api);
     }
+
+    /// <summary>Where the engine is in its life (see <see cref="CsoundState"/>); <see cref="CsoundState.Disposed"/> after <see cref="Dispose"/>.</summary>
+    public CsoundState State => _state.State;
+
+    /// <summary>The state object behind this façade (channels, threads and callbacks reach the engine through it).</summary>
+    internal EngineState Core => _state;
 
     /// <summary>The loaded library's version, e.g. 6181 for 6.18.1 or 7000 for 7.0.0, without creating an engine.</summary>
     public static int LibraryVersion => CsoundLibrary.Version;
@@ -57,12 +49,12 @@ public sealed partial class Csound : IDisposable
         get
         {
             ThrowIfDisposed();
-            return _handle;
+            return _state.Handle;
         }
     }
 
-    /// <summary>True once <see cref="Start"/> ran (explicitly or by a perform call).</summary>
-    public bool IsStarted => _started;
+    /// <summary>True once <see cref="Start"/> ran (explicitly or by a perform call), until <see cref="Reset"/>.</summary>
+    public bool IsStarted => _state.IsStarted;
 
     /// <summary>
     /// Sets Csound's process-wide initialization flags. Must come before the first engine exists; later calls
@@ -96,44 +88,7 @@ public sealed partial class Csound : IDisposable
         }
     }
 
-    private nint Ptr
-    {
-        get
-        {
-            ThrowIfDisposed();
-            return _handle.DangerousGetHandle();
-        }
-    }
+    private nint Ptr => _state.Ptr;
 
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
-
-    /// <summary>
-    /// Destroys the engine. A <see cref="Perform"/> or <see cref="PerformAsync"/> running on another thread is stopped
-    /// and waited for first, and so is the performance thread. Csound reports its end-of-performance summary
-    /// through <see cref="Message"/>.
-    /// </summary>
-    public void Dispose()
-    {
-        if (_handle.IsClosed)
-        {
-            return;
-        }
-        // Stop first, then look for running loops; a loop registers before it reads the flag, so with the fence
-        // between, either this sees the loop and waits, or the loop sees the flag and never calls into Csound.
-        _stopRequested = true;
-        Interlocked.MemoryBarrier();
-        StopAndWaitForPerformLoops(_handle.DangerousGetHandle());
-        _thread?.Dispose();
-        InvalidateChannels();
-        _handle.Dispose();
-        foreach (var opcode in _managedOpcodes)
-        {
-            opcode.Dispose();
-        }
-        _managedOpcodes.Clear();
-        if (_self.IsAllocated)
-        {
-            _self.Free();
-        }
-    }
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_state.IsDisposed, this);
 }

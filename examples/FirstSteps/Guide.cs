@@ -100,9 +100,9 @@ public sealed class Guide(TextWriter output)
             cs.ScoreEvent('i', e);
         }
         cs.SetEndMarker(endSeconds);
-        int result = cs.Perform();
-        output.WriteLine(result);
-        return result;
+        PerformResult result = cs.Perform();
+        output.WriteLine(result.Code); // libcsound prints Csound's own code here
+        return result.Code;
     }
 
     /// <summary>A note the loop sent: the engine's sample time when it was sent and its p-fields.</summary>

@@ -1,14 +1,19 @@
+using System;
 using System.Collections.Generic;
 using CsoundBindings.Interop.Api6;
+using CsoundBindings.Native;
 
 namespace CsoundBindings.Engine;
 
 /// <summary>The seam over Csound 6.18's bindings (libcsound64.so.6.0, libcsnd6).</summary>
-internal sealed unsafe partial class Api6Engine : SharedEngine<CsoundBindings.Interop.Api6Functions>
+internal sealed unsafe class Api6Engine : SharedEngine<CsoundBindings.Interop.Api6Functions>
 {
+    // ==== Lifecycle ====
     private static CSOUND* C(nint cs) => (CSOUND*)cs;
 
     public override int Generation => 6;
+
+    public override string EventTypes => "aifqe";
 
     public override bool PerformReturnsCycleCode => true;
 
@@ -51,7 +56,7 @@ internal sealed unsafe partial class Api6Engine : SharedEngine<CsoundBindings.In
 
     public override int ScoreEvent(nint cs, char type, double* fields, int count, bool async)
     {
-        CheckEventType(type, "aifqe", 6);
+        CheckEventType(type, EventTypes, 6);
         if (async)
         {
             Methods.csoundScoreEventAsync(C(cs), (sbyte)type, fields, count);
@@ -86,4 +91,126 @@ internal sealed unsafe partial class Api6Engine : SharedEngine<CsoundBindings.In
             Methods.csoundDisposeOpcodeList(C(cs), list);
         }
     }
+
+    // ==== Channels ==== Channel members over the Csound 6 bindings.
+    public override int GetChannelPtr(nint cs, void** data, byte* name, int type) =>
+        Methods.csoundGetChannelPtr(C(cs), (double**)data, (sbyte*)name, type);
+
+    public override void SetChannelCallbacks(nint cs, delegate* unmanaged[Cdecl]<nint, sbyte*, void*, void*, void> input, delegate* unmanaged[Cdecl]<nint, sbyte*, void*, void*, void> output)
+    {
+        Methods.csoundSetInputChannelCallback(C(cs), new channelCallback_t((delegate* unmanaged[Cdecl]<CSOUND*, sbyte*, void*, void*, void>)input));
+        Methods.csoundSetOutputChannelCallback(C(cs), new channelCallback_t((delegate* unmanaged[Cdecl]<CSOUND*, sbyte*, void*, void*, void>)output));
+    }
+
+    // Csound 6 exposes each channel's spinlock; Csound 7 locks by name.
+    public override void LockChannel(nint cs, byte* name)
+    {
+        int* spinlock = Methods.csoundGetChannelLock(C(cs), (sbyte*)name);
+        if (spinlock != null)
+        {
+            Methods.csoundSpinLock(spinlock);
+        }
+    }
+
+    public override void UnlockChannel(nint cs, byte* name)
+    {
+        int* spinlock = Methods.csoundGetChannelLock(C(cs), (sbyte*)name);
+        if (spinlock != null)
+        {
+            Methods.csoundSpinUnLock(spinlock);
+        }
+    }
+
+    public override string? ChannelVarTypeName(nint cs, byte* name) => null;
+
+    // ==== DataChannels ==== Csound 6 has no array channels and only a struct-copy PVS channel API.
+    private static NotSupportedException Api7Only(string what) =>
+        new($"{what} channels need Csound 7; Csound 6 offers control, audio and string channels (use those, or load Csound 7 through CSOUND7_ROOT).");
+
+    public override nint InitArrayChannel(nint cs, byte* name, byte* type, int dimensions, int* sizes) => throw Api7Only("Array");
+
+    public override double* ArrayData(nint array) => throw Api7Only("Array");
+
+    public override int ArrayDimensions(nint array) => throw Api7Only("Array");
+
+    public override int* ArraySizes(nint array) => throw Api7Only("Array");
+
+    public override string? ArrayType(nint array) => throw Api7Only("Array");
+
+    public override nint InitPvsChannel(nint cs, byte* name, int fftSize, int overlap, int windowSize, int window, int format) => throw Api7Only("PVS");
+
+    public override float* PvsData(nint pvs) => throw Api7Only("PVS");
+
+    public override (int FftSize, int Overlap, int WindowSize, int Format, uint FrameCount) PvsInfo(nint pvs) => throw Api7Only("PVS");
+
+    // ==== Score ==== Score control over the Csound 6 bindings.
+    public override int ScoreEventAbsolute(nint cs, char type, double* fields, int count, double offset)
+    {
+        CheckEventType(type, EventTypes, 6);
+        return Methods.csoundScoreEventAbsolute(C(cs), (sbyte)type, fields, count, offset);
+    }
+
+    public override void InputMessageAsync(nint cs, byte* text) => Methods.csoundInputMessageAsync(C(cs), (sbyte*)text);
+
+    public override int KillInstance(nint cs, double instrument, string? name, int mode, bool allowRelease)
+    {
+        using var utf8 = new Utf8Text(name);
+        fixed (byte* p = utf8)
+        {
+            return Methods.csoundKillInstance(C(cs), instrument, utf8.IsNull ? null : (sbyte*)p, mode, allowRelease ? 1 : 0);
+        }
+    }
+
+    // ==== Opcodes ==== Host opcodes on Csound 6: init and perf functions with the thread bits.
+    // OPDS in Csound 6: nxti, nxtp, iopadr, opadr, optext, insdshead.
+    public override int OpcodeHeaderSize => 6 * sizeof(nint);
+
+    public override int AppendOpcode(nint cs, byte* name, int blockSize, byte* outTypes, byte* inTypes, nint init, nint perf)
+    {
+        var subr = (delegate* unmanaged[Cdecl]<CSOUND*, void*, int>)init;
+        var perform = (delegate* unmanaged[Cdecl]<CSOUND*, void*, int>)perf;
+        // Csound 6 runs the perf function from the k-rate slot for k- and a-rate opcodes alike (thread 3);
+        // the a-rate slot is a leftover that the engine no longer calls.
+        int thread = perf == 0 ? 1 : 3;
+        return Methods.csoundAppendOpcode(C(cs), (sbyte*)name, blockSize, 0, thread, (sbyte*)outTypes, (sbyte*)inTypes,
+            subr, perform, null);
+    }
+
+    // ==== PerformanceThread ==== The Csound 6 performance thread: libcsnd6's C entry points, declared by headers/api6.
+    private static CsoundPerformanceThread* T(nint pt) => (CsoundPerformanceThread*)pt;
+
+    public override nint PtCreate(nint cs) => (nint)Methods.NewCsoundPT(C(cs));
+
+    public override void PtDestroy(nint pt) => Methods.DeleteCsoundPT(T(pt));
+
+    public override bool PtIsRunning(nint pt) => Methods.CsoundPTisRunning(T(pt)) != 0;
+
+    public override int PtStatus(nint pt) => Methods.CsoundPTgetStatus(T(pt));
+
+    public override void PtPlay(nint pt) => Methods.CsoundPTplay(T(pt));
+
+    public override void PtPause(nint pt) => Methods.CsoundPTpause(T(pt));
+
+    public override void PtStop(nint pt) => Methods.CsoundPTstop(T(pt));
+
+    public override int PtJoin(nint pt) => Methods.CsoundPTjoin(T(pt));
+
+    public override void PtSetProcessCallback(nint pt, delegate* unmanaged[Cdecl]<void*, void> callback, void* data) =>
+        Methods.CsoundPTsetProcessCB(T(pt), new CsoundPTprocessCallback(callback), data);
+
+    // ==== Host ==== Host services over the Csound 6 bindings.
+    public override void SetHostAudioIO(nint cs) => Methods.csoundSetHostImplementedAudioIO(C(cs), 1, 0);
+
+    public override void SetHostMidiIO(nint cs) => Methods.csoundSetHostImplementedMIDIIO(C(cs), 1);
+
+    public override CsoundParams GetParams(nint cs)
+    {
+        CSOUND_PARAMS p;
+        Methods.csoundGetParams(C(cs), &p);
+        return new CsoundParams(p.debug_mode != 0, p.buffer_frames, p.hardware_buffer_frames, p.displays != 0, p.message_level,
+            p.number_of_threads, p.realtime_mode != 0, p.sample_accurate != 0, p.sample_rate_override, p.control_rate_override,
+            p.ksmps_override, p.nchnls_override, p.nchnls_i_override, p.e0dbfs_override, p.heartbeat, p.daemon != 0);
+    }
+
+    public override string? OutputName(nint cs) => Utf8Text.Read(Methods.csoundGetOutputName(C(cs)));
 }

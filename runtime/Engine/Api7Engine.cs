@@ -1,11 +1,14 @@
 using System.Collections.Generic;
+using System.Globalization;
 using CsoundBindings.Interop.Api7;
+using CsoundBindings.Native;
 
 namespace CsoundBindings.Engine;
 
 /// <summary>The seam over Csound 7's bindings: maps renamed and merged calls, emulates removed ones.</summary>
-internal sealed unsafe partial class Api7Engine : SharedEngine<CsoundBindings.Interop.Api7Functions>
+internal sealed unsafe class Api7Engine : SharedEngine<CsoundBindings.Interop.Api7Functions>
 {
+    // ==== Lifecycle ====
     private const int InstrEvent = 0;
     private const int TableEvent = 1;
     private const int EndEvent = 2;
@@ -13,6 +16,8 @@ internal sealed unsafe partial class Api7Engine : SharedEngine<CsoundBindings.In
     private static CSOUND* C(nint cs) => (CSOUND*)cs;
 
     public override int Generation => 7;
+
+    public override string EventTypes => "ife";
 
     public override bool PerformReturnsCycleCode => false;
 
@@ -57,7 +62,7 @@ internal sealed unsafe partial class Api7Engine : SharedEngine<CsoundBindings.In
 
     public override int ScoreEvent(nint cs, char type, double* fields, int count, bool async)
     {
-        CheckEventType(type, "ife", 7);
+        CheckEventType(type, EventTypes, 7);
         int kind = type switch { 'i' => InstrEvent, 'f' => TableEvent, _ => EndEvent };
         Methods.csoundEvent(C(cs), kind, fields, count, async ? 1 : 0);
         return 0;
@@ -65,4 +70,115 @@ internal sealed unsafe partial class Api7Engine : SharedEngine<CsoundBindings.In
 
     // Csound 7 removed the native opcode list; Csound.GetOpcodes parses the -z1 listing instead.
     public override List<OpcodeDef>? NativeOpcodeList(nint cs) => null;
+
+    // ==== Channels ==== Channel members over the Csound 7 bindings.
+    public override int GetChannelPtr(nint cs, void** data, byte* name, int type) =>
+        Methods.csoundGetChannelPtr(C(cs), data, (sbyte*)name, type);
+
+    public override void SetChannelCallbacks(nint cs, delegate* unmanaged[Cdecl]<nint, sbyte*, void*, void*, void> input, delegate* unmanaged[Cdecl]<nint, sbyte*, void*, void*, void> output)
+    {
+        Methods.csoundSetInputChannelCallback(C(cs), new channelCallback_t((delegate* unmanaged[Cdecl]<CSOUND*, sbyte*, void*, void*, void>)input));
+        Methods.csoundSetOutputChannelCallback(C(cs), new channelCallback_t((delegate* unmanaged[Cdecl]<CSOUND*, sbyte*, void*, void*, void>)output));
+    }
+
+    public override void LockChannel(nint cs, byte* name) => Methods.csoundLockChannel(C(cs), (sbyte*)name);
+
+    public override void UnlockChannel(nint cs, byte* name) => Methods.csoundUnlockChannel(C(cs), (sbyte*)name);
+
+    public override string? ChannelVarTypeName(nint cs, byte* name) => Native.Utf8Text.Read(Methods.csoundGetChannelVarTypeName(C(cs), (sbyte*)name));
+
+    // ==== DataChannels ==== Array and PVS channels over the Csound 7 bindings.
+    public override nint InitArrayChannel(nint cs, byte* name, byte* type, int dimensions, int* sizes) =>
+        (nint)Methods.csoundInitArrayChannel(C(cs), (sbyte*)name, (sbyte*)type, dimensions, sizes);
+
+    public override double* ArrayData(nint array) => (double*)Methods.csoundGetArrayData((ARRAYDAT*)array);
+
+    public override int ArrayDimensions(nint array) => Methods.csoundArrayDataDimensions((ARRAYDAT*)array);
+
+    public override int* ArraySizes(nint array) => Methods.csoundArrayDataSizes((ARRAYDAT*)array);
+
+    public override string? ArrayType(nint array) => Native.Utf8Text.Read(Methods.csoundArrayDataType((ARRAYDAT*)array));
+
+    public override nint InitPvsChannel(nint cs, byte* name, int fftSize, int overlap, int windowSize, int window, int format) =>
+        (nint)Methods.csoundInitPvsChannel(C(cs), (sbyte*)name, fftSize, overlap, windowSize, window, format);
+
+    public override float* PvsData(nint pvs) => Methods.csoundGetPvsData((PVSDAT*)pvs);
+
+    public override (int FftSize, int Overlap, int WindowSize, int Format, uint FrameCount) PvsInfo(nint pvs)
+    {
+        var p = (PVSDAT*)pvs;
+        return (Methods.csoundPvsDataFFTSize(p), Methods.csoundPvsDataOverlap(p), Methods.csoundPvsDataWindowSize(p),
+            Methods.csoundPvsDataFormat(p), Methods.csoundPvsDataFramecount(p));
+    }
+
+    // ==== Score ==== Score control over the Csound 7 bindings, emulating what it removed.
+    // Csound 7 has no absolute events: p2 is shifted so the event lands at offset + p2 of performance time.
+    public override int ScoreEventAbsolute(nint cs, char type, double* fields, int count, double offset)
+    {
+        CheckEventType(type, EventTypes, 7);
+        if (count > 1)
+        {
+            double now = Methods.csoundGetScoreTime(C(cs));
+            fields[1] = System.Math.Max(0, fields[1] + offset - now);
+        }
+        return ScoreEvent(cs, type, fields, count, async: false);
+    }
+
+    public override void InputMessageAsync(nint cs, byte* text) => Methods.csoundEventString(C(cs), (sbyte*)text, 1);
+
+    // Csound 7 removed csoundKillInstance: the same effect through the turnoff2_i opcode, run as global code.
+    public override int KillInstance(nint cs, double instrument, string? name, int mode, bool allowRelease)
+    {
+        string target = name is null ? instrument.ToString("R", CultureInfo.InvariantCulture) : "\"" + name.Replace("\"", "\\\"", System.StringComparison.Ordinal) + "\"";
+        string code = $"turnoff2_i {target}, {mode.ToString(CultureInfo.InvariantCulture)}, {(allowRelease ? 1 : 0)}\n";
+        using var utf8 = new Utf8Text(code);
+        fixed (byte* p = utf8)
+        {
+            return Methods.csoundCompileOrc(C(cs), (sbyte*)p, 0);
+        }
+    }
+
+    // ==== Opcodes ==== Host opcodes on Csound 7: init, perf and deinit functions.
+    // OPDS in Csound 7: nxti, nxtp, nxtd, init, perf, deinit, optext, insdshead.
+    public override int OpcodeHeaderSize => 8 * sizeof(nint);
+
+    public override int AppendOpcode(nint cs, byte* name, int blockSize, byte* outTypes, byte* inTypes, nint init, nint perf) =>
+        Methods.csoundAppendOpcode(C(cs), (sbyte*)name, blockSize, 0, (sbyte*)outTypes, (sbyte*)inTypes,
+            (delegate* unmanaged[Cdecl]<CSOUND*, void*, int>)init, (delegate* unmanaged[Cdecl]<CSOUND*, void*, int>)perf, null);
+
+    // ==== PerformanceThread ==== The Csound 7 performance thread (csPerfThread.h, inside libcsound).
+    public override nint PtCreate(nint cs) => (nint)Methods.csoundCreatePerformanceThread(C(cs));
+
+    public override void PtDestroy(nint pt) => Methods.csoundDestroyPerformanceThread((void*)pt);
+
+    public override bool PtIsRunning(nint pt) => Methods.csoundPerformanceThreadIsRunning((void*)pt) != 0;
+
+    public override int PtStatus(nint pt) => Methods.csoundPerformanceThreadGetStatus((void*)pt);
+
+    public override void PtPlay(nint pt) => Methods.csoundPerformanceThreadPlay((void*)pt);
+
+    public override void PtPause(nint pt) => Methods.csoundPerformanceThreadPause((void*)pt);
+
+    public override void PtStop(nint pt) => Methods.csoundPerformanceThreadStop((void*)pt);
+
+    public override int PtJoin(nint pt) => Methods.csoundPerformanceThreadJoin((void*)pt);
+
+    public override void PtSetProcessCallback(nint pt, delegate* unmanaged[Cdecl]<void*, void> callback, void* data) =>
+        Methods.csoundPerformanceThreadSetProcessCB((void*)pt, callback, data);
+
+    // ==== Host ==== Host services over the Csound 7 bindings.
+    public override void SetHostAudioIO(nint cs) => Methods.csoundSetHostAudioIO(C(cs));
+
+    public override void SetHostMidiIO(nint cs) => Methods.csoundSetHostMIDIIO(C(cs));
+
+    // Csound 7 returns its own options struct; the snapshot copies the fields both versions share.
+    public override CsoundParams GetParams(nint cs)
+    {
+        OPARMS* p = Methods.csoundGetParams(C(cs));
+        return new CsoundParams(p->odebug != 0, p->outbufsamps, p->oMaxLag, p->displays != 0, p->msglevel,
+            p->numThreads, p->realtime != 0, p->sampleAccurate != 0, p->sr_override, p->kr_override,
+            p->ksmps_override, p->nchnls_override, p->nchnls_i_override, p->e0dbfs_override, p->heartbeat, p->daemon != 0);
+    }
+
+    public override string? OutputName(nint cs) => Utf8Text.Read(Methods.csoundGetParams(C(cs))->outfilename);
 }

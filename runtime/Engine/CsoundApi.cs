@@ -8,8 +8,9 @@ namespace CsoundBindings.Engine;
 /// generation, chosen once per process from <c>csoundGetVersion</c>. The instance pointer travels as
 /// <c>nint</c>; strings arrive as NUL-terminated UTF-8.
 /// </summary>
-internal abstract unsafe partial class CsoundApi
+internal abstract unsafe class CsoundApi
 {
+    // ==== Lifecycle ====
     private static CsoundApi? _current;
 
     /// <summary>The implementation for the loaded library.</summary>
@@ -17,6 +18,9 @@ internal abstract unsafe partial class CsoundApi
 
     /// <summary>The API generation (6 or 7).</summary>
     public abstract int Generation { get; }
+
+    /// <summary>The score event letters this API sends.</summary>
+    public abstract string EventTypes { get; }
 
     public abstract int Version();
 
@@ -95,4 +99,204 @@ internal abstract unsafe partial class CsoundApi
                 $"Score event type '{type}' is not available on Csound {generation}; use one of '{allowed}' (or InputMessage with score text).");
         }
     }
+
+    // ==== Messages ==== Csound's own message buffer and UDP server.
+    public abstract void CreateMessageBuffer(nint cs, bool echo);
+
+    public abstract void DestroyMessageBuffer(nint cs);
+
+    public abstract int MessageCount(nint cs);
+
+    /// <summary>The oldest buffered message and its attributes, or null when the buffer is empty.</summary>
+    public abstract string? FirstMessage(nint cs, out int attributes);
+
+    public abstract void PopFirstMessage(nint cs);
+
+    public abstract int UdpServerStart(nint cs, int port);
+
+    public abstract int UdpServerStatus(nint cs);
+
+    public abstract int UdpServerClose(nint cs);
+
+    // ==== Channels ==== Channel members of the seam.
+    /// <summary>Gets or creates a channel; <paramref name="type"/> is kind | direction bits. Returns Csound's code.</summary>
+    public abstract int GetChannelPtr(nint cs, void** data, byte* name, int type);
+
+    public abstract int ChannelDatasize(nint cs, byte* name);
+
+    public abstract void GetStringChannel(nint cs, byte* name, byte* buffer);
+
+    public abstract void SetStringChannel(nint cs, byte* name, byte* text);
+
+    public abstract List<ChannelInfo>? ListChannels(nint cs);
+
+    public abstract int SetControlChannelHints(nint cs, byte* name, ControlChannelHints hints, byte* attributes);
+
+    public abstract ControlChannelHints? GetControlChannelHints(nint cs, byte* name);
+
+    public abstract void LockChannel(nint cs, byte* name);
+
+    public abstract void UnlockChannel(nint cs, byte* name);
+
+    /// <summary>Registers the invalue/outvalue callbacks (null pointers unregister).</summary>
+    public abstract void SetChannelCallbacks(nint cs, delegate* unmanaged[Cdecl]<nint, sbyte*, void*, void*, void> input, delegate* unmanaged[Cdecl]<nint, sbyte*, void*, void*, void> output);
+
+    /// <summary>The type name of a channel's variable (Csound 7), or null.</summary>
+    public abstract string? ChannelVarTypeName(nint cs, byte* name);
+
+    /// <summary>Converts Csound's channel list entry fields to the public record.</summary>
+    protected static ChannelInfo ToChannelInfo(sbyte* name, int type, ControlChannelHints hints)
+    {
+        var kind = (ChannelKind)(type & 15);
+        return new ChannelInfo(Native.Utf8Text.Read(name) ?? string.Empty, kind, (ChannelDirection)(type & 48),
+            kind == ChannelKind.Control ? hints : null);
+    }
+
+    // ==== DataChannels ==== Array and PVS channels (Csound 7; Csound 6 reports them unsupported).
+    /// <summary>Creates (or finds) an array channel; returns the ARRAYDAT pointer or 0.</summary>
+    public abstract nint InitArrayChannel(nint cs, byte* name, byte* type, int dimensions, int* sizes);
+
+    public abstract double* ArrayData(nint array);
+
+    public abstract int ArrayDimensions(nint array);
+
+    public abstract int* ArraySizes(nint array);
+
+    public abstract string? ArrayType(nint array);
+
+    /// <summary>Creates (or finds) a PVS channel; returns the PVSDAT pointer or 0.</summary>
+    public abstract nint InitPvsChannel(nint cs, byte* name, int fftSize, int overlap, int windowSize, int window, int format);
+
+    public abstract float* PvsData(nint pvs);
+
+    /// <summary>FFT size, overlap, window size, format and frame count of a PVS channel.</summary>
+    public abstract (int FftSize, int Overlap, int WindowSize, int Format, uint FrameCount) PvsInfo(nint pvs);
+
+    // ==== Score ==== Score clock, absolute and asynchronous events, instance control.
+    /// <summary>An event whose p2 counts from <paramref name="offset"/> seconds of performance time.</summary>
+    public abstract int ScoreEventAbsolute(nint cs, char type, double* fields, int count, double offset);
+
+    public abstract void InputMessageAsync(nint cs, byte* text);
+
+    public abstract bool IsScorePending(nint cs);
+
+    public abstract void SetScorePending(nint cs, bool pending);
+
+    public abstract double ScoreOffsetSeconds(nint cs);
+
+    public abstract void SetScoreOffsetSeconds(nint cs, double seconds);
+
+    public abstract void RewindScore(nint cs);
+
+    public abstract void KeyPress(nint cs, byte key);
+
+    /// <summary>Turns off instances of an instrument by number (or by name when <paramref name="name"/> is not null).</summary>
+    public abstract int KillInstance(nint cs, double instrument, string? name, int mode, bool allowRelease);
+
+    // ==== Tables ==== Function tables.
+    /// <summary>Length without the guard point, -1 when the table does not exist.</summary>
+    public abstract int TableLength(nint cs, int table);
+
+    /// <summary>The table's data and length, or length -1.</summary>
+    public abstract int GetTable(nint cs, int table, double** data);
+
+    /// <summary>The GEN arguments (GEN number first) and their count, or -1.</summary>
+    public abstract int GetTableArgs(nint cs, int table, double** data);
+
+    // ==== Opcodes ==== Host-defined opcodes.
+    /// <summary>Bytes of Csound's opcode header (OPDS) in front of the argument pointers.</summary>
+    public abstract int OpcodeHeaderSize { get; }
+
+    /// <summary>Registers an opcode with init and perf functions (perf may be 0 for an i-time opcode).</summary>
+    public abstract int AppendOpcode(nint cs, byte* name, int blockSize, byte* outTypes, byte* inTypes, nint init, nint perf);
+
+    // ==== PerformanceThread ==== Performance-thread members of the seam (libcsnd6 on Csound 6, libcsound on Csound 7).
+    public abstract nint PtCreate(nint cs);
+
+    public abstract void PtDestroy(nint pt);
+
+    public abstract bool PtIsRunning(nint pt);
+
+    public abstract int PtStatus(nint pt);
+
+    public abstract void PtPlay(nint pt);
+
+    public abstract void PtPause(nint pt);
+
+    public abstract void PtStop(nint pt);
+
+    public abstract int PtJoin(nint pt);
+
+    public abstract void PtSetProcessCallback(nint pt, delegate* unmanaged[Cdecl]<void*, void> callback, void* data);
+
+    // ==== Host ==== Host I/O, modules, utilities, environment and other engine services.
+    public abstract double EvalCode(nint cs, byte* code);
+
+    public abstract int MessageLevel(nint cs);
+
+    public abstract void SetMessageLevel(nint cs, int level);
+
+    public abstract bool Debug(nint cs);
+
+    public abstract void SetDebug(nint cs, bool on);
+
+    public abstract byte* GetEnv(nint cs, byte* name);
+
+    public abstract int SetGlobalEnv(byte* name, byte* value);
+
+    public abstract int LoadPlugins(nint cs, byte* directory);
+
+    public abstract double SystemSr(nint cs, double value);
+
+    public abstract int RunUtility(nint cs, byte* name, int argc, byte** argv);
+
+    public abstract List<string> ListUtilities(nint cs);
+
+    public abstract string? UtilityDescription(nint cs, byte* name);
+
+    /// <summary>Module number <paramref name="index"/>: its name and type ("audio"/"midi"); false past the end.</summary>
+    public abstract bool GetModule(nint cs, int index, out string name, out string type);
+
+    public abstract List<AudioDevice> AudioDevices(nint cs, bool output);
+
+    public abstract List<MidiDevice> MidiDevices(nint cs, bool output);
+
+    public abstract void SetRtAudioModule(nint cs, byte* module);
+
+    public abstract void SetMidiModule(nint cs, byte* module);
+
+    public abstract void SetHostAudioIO(nint cs);
+
+    public abstract void SetHostMidiIO(nint cs);
+
+    /// <summary>Registers the external MIDI input callbacks (open, read, close).</summary>
+    public abstract void SetExternalMidiIn(nint cs,
+        delegate* unmanaged[Cdecl]<nint, void**, sbyte*, int> open,
+        delegate* unmanaged[Cdecl]<nint, void*, byte*, int, int> read,
+        delegate* unmanaged[Cdecl]<nint, void*, int> close);
+
+    /// <summary>Registers the external MIDI output callbacks (open, write, close).</summary>
+    public abstract void SetExternalMidiOut(nint cs,
+        delegate* unmanaged[Cdecl]<nint, void**, sbyte*, int> open,
+        delegate* unmanaged[Cdecl]<nint, void*, byte*, int, int> write,
+        delegate* unmanaged[Cdecl]<nint, void*, int> close);
+
+    public abstract nint CreateCircularBuffer(nint cs, int items, int itemSize);
+
+    public abstract int ReadCircularBuffer(nint cs, nint buffer, void* destination, int items);
+
+    public abstract int PeekCircularBuffer(nint cs, nint buffer, void* destination, int items);
+
+    public abstract int WriteCircularBuffer(nint cs, nint buffer, void* source, int items);
+
+    public abstract void FlushCircularBuffer(nint cs, nint buffer);
+
+    public abstract void DestroyCircularBuffer(nint cs, nint buffer);
+
+    public abstract CsoundParams GetParams(nint cs);
+
+    public abstract string? OutputName(nint cs);
+
+    /// <summary>Whether a configuration variable (what <c>-+name=value</c> sets) exists.</summary>
+    public abstract bool ConfigVariableExists(nint cs, byte* name);
 }

@@ -43,7 +43,8 @@ public class CsoundException : Exception
     {
         string status = Enum.IsDefined((CsoundStatus)code) ? ((CsoundStatus)code).ToString() : code.ToString(System.Globalization.CultureInfo.InvariantCulture);
         string trimmed = text.Trim();
-        return trimmed.Length == 0 ? $"{operation} failed ({status})." : $"{operation} failed ({status}): {trimmed}";
+        // The cause first (Csound's own words), then which call failed.
+        return trimmed.Length == 0 ? $"{operation} failed ({status})." : $"{trimmed} ({operation} failed: {status})";
     }
 }
 

@@ -4,19 +4,26 @@ namespace CsoundBindings;
 
 /// <summary>
 /// An <c>invalue</c> (Csound asks the host for a value) or <c>outvalue</c> (Csound hands one over) call.
-/// For control values use <see cref="Value"/>; string values arrive in <see cref="Text"/> (outvalue only).
+/// For control values use <see cref="Value"/>; string values use <see cref="Text"/> (an <c>invalue</c> answer is cut to
+/// 255 UTF-8 bytes, the buffer Csound gives).
 /// </summary>
 public sealed unsafe class ChannelCallbackEventArgs : EventArgs
 {
     private readonly double* _value;
 
-    internal ChannelCallbackEventArgs(string name, string typeName, double* value, string? text)
+    private string? _text;
+
+    internal ChannelCallbackEventArgs(string name, string typeName, bool isRequest, double* value, string? text)
     {
         Name = name;
         TypeName = typeName;
+        IsRequest = isRequest;
         _value = value;
-        Text = text;
+        _text = text;
     }
+
+    /// <summary>True for <c>invalue</c> (the host answers), false for <c>outvalue</c>.</summary>
+    public bool IsRequest { get; }
 
     /// <summary>The channel name.</summary>
     public string Name { get; }
@@ -24,8 +31,19 @@ public sealed unsafe class ChannelCallbackEventArgs : EventArgs
     /// <summary>Csound's type name of the value: <c>k</c>, <c>S</c>, <c>a</c>...</summary>
     public string TypeName { get; }
 
-    /// <summary>The string value of an <c>outvalue</c> with a string.</summary>
-    public string? Text { get; }
+    /// <summary>The string value: what an <c>outvalue</c> sent, or the answer to a string <c>invalue</c> (set it).</summary>
+    public string? Text
+    {
+        get => _text;
+        set
+        {
+            if (!IsRequest || TypeName != "S")
+            {
+                throw new InvalidOperationException($"Channel '{Name}' is not a string invalue request ('{TypeName}'); only those take a text answer.");
+            }
+            _text = value;
+        }
+    }
 
     /// <summary>The control value: read it for <c>outvalue</c>, set it to answer <c>invalue</c>.</summary>
     public double Value
@@ -33,7 +51,7 @@ public sealed unsafe class ChannelCallbackEventArgs : EventArgs
         get => _value == null ? double.NaN : *_value;
         set
         {
-            if (_value == null || TypeName != "k")
+            if (_value == null || TypeName != "k" || !IsRequest)
             {
                 throw new InvalidOperationException($"Channel '{Name}' carries '{TypeName}', not a control value.");
             }

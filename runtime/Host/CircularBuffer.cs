@@ -24,7 +24,7 @@ public sealed unsafe class CircularBuffer : IDisposable
     /// <summary>How many items it holds at most.</summary>
     public int Capacity { get; }
 
-    private nint Cs => _owner.Handle.DangerousGetHandle();
+    private nint Cs => _owner.Core.Ptr;
 
     private nint Buffer
     {
@@ -70,7 +70,8 @@ public sealed unsafe class CircularBuffer : IDisposable
     {
         nint buffer = _buffer;
         _buffer = 0;
-        if (buffer != 0 && !_owner.Handle.IsClosed)
+        // Once the engine is gone its buffers went with it: nothing to free, and disposing never throws.
+        if (buffer != 0 && !_owner.Core.IsDisposed)
         {
             _api.DestroyCircularBuffer(Cs, buffer);
         }

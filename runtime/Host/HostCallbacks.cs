@@ -1,16 +1,20 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using CsoundBindings.Lifecycle;
 using CsoundBindings.Native;
 
 namespace CsoundBindings.Host;
 
 /// <summary>
-/// The native entry points for per-instance callbacks. Each finds its <see cref="Csound"/> through the host-data
-/// handle, and no exception ever crosses back into Csound.
+/// The native entry points for per-instance callbacks. Each finds its engine through the host-data handle, marks
+/// the thread as inside a callback, and no exception ever crosses back into Csound.
 /// </summary>
 internal static unsafe class HostCallbacks
 {
+    /// <summary>Csound gives a string <c>invalue</c> a buffer of at least this many bytes (it allocates 256).</summary>
+    public const int StringValueCapacity = 256;
+
     public static delegate* unmanaged[Cdecl]<nint, sbyte*, void*, void*, void> InputChannel => &OnInputChannel;
 
     public static delegate* unmanaged[Cdecl]<nint, sbyte*, void*, void*, void> OutputChannel => &OnOutputChannel;
@@ -22,12 +26,6 @@ internal static unsafe class HostCallbacks
     public static delegate* unmanaged[Cdecl]<nint, void*, byte*, int, int> MidiWrite => &OnMidiWrite;
 
     public static delegate* unmanaged[Cdecl]<nint, void*, int> MidiClose => &OnMidiClose;
-
-    private static Csound? Owner(nint cs)
-    {
-        nint hostData = Engine.CsoundApi.Current.GetHostData(cs);
-        return hostData == 0 ? null : GCHandle.FromIntPtr(hostData).Target as Csound;
-    }
 
     // The channel type is a CS_TYPE*, whose first field is its type name ("k", "S", "a").
     private static string TypeName(void* channelType) =>
@@ -41,15 +39,36 @@ internal static unsafe class HostCallbacks
 
     private static void RaiseChannel(nint cs, bool input, sbyte* name, void* value, void* type)
     {
+        EngineState? owner = EngineState.FromNative(cs);
+        if (owner is null)
+        {
+            return;
+        }
+        using var scope = CallbackScope.Enter(owner);
         try
         {
-            Owner(cs)?.RaiseChannelCallback(input, Utf8Text.Read(name) ?? string.Empty, TypeName(type), value);
+            EventHandler<ChannelCallbackEventArgs>? handler = input ? owner.InputChannel : owner.OutputChannel;
+            if (handler is null)
+            {
+                return;
+            }
+            string typeName = TypeName(type);
+            bool isString = typeName == "S";
+            // A string value is the STRINGDAT's char buffer itself, not a pointer to one.
+            var args = new ChannelCallbackEventArgs(Utf8Text.Read(name) ?? string.Empty, typeName, input,
+                typeName == "k" ? (double*)value : null,
+                isString && !input && value != null ? Utf8Text.Read((sbyte*)value) : null);
+            handler(owner.Owner, args);
+            if (isString && input && value != null)
+            {
+                Utf8Text.WriteTruncated(args.Text ?? string.Empty, new Span<byte>(value, StringValueCapacity));
+            }
         }
 #pragma warning disable CA1031
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            Csound.ReportCallbackException(e);
+            owner.ReportCallbackException(e);
         }
     }
 
@@ -63,16 +82,21 @@ internal static unsafe class HostCallbacks
     [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     private static int OnMidiRead(nint cs, void* userData, byte* buffer, int size)
     {
+        EngineState? owner = EngineState.FromNative(cs);
+        if (owner?.MidiReader is not { } reader || size <= 0)
+        {
+            return 0;
+        }
+        using var scope = CallbackScope.Enter(owner);
         try
         {
-            MidiInputReader? reader = Owner(cs)?.MidiReader;
-            return reader is null ? 0 : Math.Clamp(reader(new Span<byte>(buffer, size)), 0, size);
+            return Math.Clamp(reader(new Span<byte>(buffer, size)), 0, size);
         }
 #pragma warning disable CA1031
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            Csound.ReportCallbackException(e);
+            owner.ReportCallbackException(e);
             return 0;
         }
     }
@@ -80,16 +104,22 @@ internal static unsafe class HostCallbacks
     [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     private static int OnMidiWrite(nint cs, void* userData, byte* buffer, int size)
     {
+        EngineState? owner = EngineState.FromNative(cs);
+        if (owner?.MidiWriter is not { } writer || size <= 0)
+        {
+            return 0;
+        }
+        using var scope = CallbackScope.Enter(owner);
         try
         {
-            Owner(cs)?.MidiWriter?.Invoke(new ReadOnlySpan<byte>(buffer, size));
+            writer(new ReadOnlySpan<byte>(buffer, size));
             return size;
         }
 #pragma warning disable CA1031
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            Csound.ReportCallbackException(e);
+            owner.ReportCallbackException(e);
             return 0;
         }
     }

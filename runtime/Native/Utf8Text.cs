@@ -44,4 +44,20 @@ internal ref struct Utf8Text
 
     /// <summary>Reads a NUL-terminated UTF-8 string from native memory (null stays null).</summary>
     public static unsafe string? Read(sbyte* text) => text == null ? null : Marshal.PtrToStringUTF8((nint)text);
+
+    /// <summary>
+    /// Writes <paramref name="text"/> as NUL-terminated UTF-8 into <paramref name="destination"/>, cut at a character
+    /// boundary when it does not fit; returns the bytes written before the NUL.
+    /// </summary>
+    public static int WriteTruncated(string text, Span<byte> destination)
+    {
+        if (destination.IsEmpty)
+        {
+            return 0;
+        }
+        Span<byte> room = destination[..^1];
+        Encoding.UTF8.GetEncoder().Convert(text, room, flush: true, out _, out int written, out _);
+        destination[written] = 0;
+        return written;
+    }
 }

@@ -79,6 +79,7 @@ internal sealed unsafe class OpcodeThunks : IDisposable
 
     private int OnInit(nint cs, nint block)
     {
+        using var scope = Lifecycle.CallbackScope.Enter(_owner.Core);
         try
         {
             Context(block).State.Clear();
@@ -89,13 +90,14 @@ internal sealed unsafe class OpcodeThunks : IDisposable
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            Csound.ReportCallbackException(e);
+            _owner.Core.ReportCallbackException(e);
             return -1;
         }
     }
 
     private int OnPerform(nint cs, nint block)
     {
+        using var scope = Lifecycle.CallbackScope.Enter(_owner.Core);
         try
         {
             _opcode.Perform!(Context(block));
@@ -105,7 +107,7 @@ internal sealed unsafe class OpcodeThunks : IDisposable
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            Csound.ReportCallbackException(e);
+            _owner.Core.ReportCallbackException(e);
             return -1;
         }
     }

@@ -61,10 +61,9 @@ public sealed class CoreTests
     {
         Exception? reported = null;
         EventHandler<UnhandledExceptionEventArgs> report = (_, e) => reported = (Exception)e.ExceptionObject;
-        Csound.CallbackException += report;
-        try
+        using var cs = new Csound();
+        cs.CallbackException += report;
         {
-            using var cs = new Csound();
             cs.Message += (_, _) => throw new InvalidOperationException("handler failure");
             cs.SetOption("-n");
             cs.CompileOrc("instr 1\n prints \"hello\\n\"\nendin");
@@ -73,10 +72,6 @@ public sealed class CoreTests
             cs.Perform();
             Assert.IsType<InvalidOperationException>(reported);
             Assert.True(cs.CurrentTimeSamples > 0);
-        }
-        finally
-        {
-            Csound.CallbackException -= report;
         }
     }
 

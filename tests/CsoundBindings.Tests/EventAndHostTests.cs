@@ -41,7 +41,7 @@ public sealed class EventAndHostTests
             return message.Length;
         });
         cs.CompileOrc(Header + "massign 0, 1\ninstr 1\n chnset notnum(), \"note\"\n chnset veloc(0, 127), \"velocity\"\nendin\n");
-        for (int i = 0; i < 20 && cs.GetControlChannel("note") == 0; i++)
+        for (int i = 0; i < 20 && !cs.TryGetControlChannel("note", out _); i++)
         {
             cs.PerformKsmps();
         }
@@ -187,7 +187,7 @@ public sealed class MessageBufferTests
             byte[] code = System.Text.Encoding.UTF8.GetBytes("chnset 4.25, \"fromudp\"\n");
             udp.Send(code, code.Length, "127.0.0.1", port);
         }
-        for (int i = 0; i < 200 && cs.GetControlChannel("fromudp") == 0; i++)
+        for (int i = 0; i < 200 && !cs.TryGetControlChannel("fromudp", out _); i++)
         {
             cs.PerformKsmps();
             System.Threading.Thread.Sleep(5);

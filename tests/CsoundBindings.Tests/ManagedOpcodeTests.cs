@@ -43,8 +43,7 @@ public sealed class ManagedOpcodeTests
         using var r = new OfflineRender("sr=44100\nksmps=32\nnchnls=1\n0dbfs=1\n");
         Exception? reported = null;
         EventHandler<UnhandledExceptionEventArgs> report = (_, e) => reported = (Exception)e.ExceptionObject;
-        Csound.CallbackException += report;
-        try
+        r.Csound.CallbackException += report;
         {
             r.Csound.AppendOpcode(new ManagedOpcode("csfail", "k", "k", Init: null, Perform: _ => throw new InvalidOperationException("opcode failure")));
             r.Csound.CompileOrc("instr 1\n k1 csfail 1\nendin\ninstr 2\n chnset 1, \"alive\"\nendin\n");
@@ -54,10 +53,6 @@ public sealed class ManagedOpcodeTests
             r.Run();
             Assert.IsType<InvalidOperationException>(reported);
             Assert.Equal(1, r.Csound.GetControlChannel("alive"));
-        }
-        finally
-        {
-            Csound.CallbackException -= report;
         }
     }
 }

@@ -103,8 +103,8 @@ public sealed class PerformTests
             cs.CompileOrc(Orchestra);
             cs.ScoreEvent('i', 1, 0, 0.5);
             cs.SetEndMarker(0.5);
-            int result = await cs.PerformAsync();
-            Assert.NotEqual(0, result);
+            PerformResult result = await cs.PerformAsync();
+            Assert.Equal(PerformOutcome.EndOfScore, result.Outcome);
             Assert.InRange(cs.ScoreTime, 0.49, 0.52);
         }
         using (var cs = new Csound())
@@ -114,7 +114,7 @@ public sealed class PerformTests
             cs.CompileOrc(Orchestra);
             cs.ScoreEvent('i', 1, 0, -1); // never ends by itself
             using var cancel = new CancellationTokenSource();
-            Task<int> run = cs.PerformAsync(cancel.Token);
+            Task<PerformResult> run = cs.PerformAsync(cancel.Token);
             Assert.True(SpinWait.SpinUntil(() => cs.ScoreTime > 0.05, 5000), "the performance did not start");
             cancel.Cancel();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
@@ -126,41 +126,41 @@ public sealed class PerformTests
     public async Task StopFromAnotherThreadEndsPerform()
     {
         using var cs = HeldNote();
-        Task<int> perform = Task.Run(cs.Perform);
+        Task<PerformResult> perform = Task.Run(cs.Perform);
         Assert.True(SpinWait.SpinUntil(() => cs.ScoreTime > 0.05, 5000), "the performance did not start");
         cs.Stop();
         Task finished = await Task.WhenAny(perform, Task.Delay(5000));
         Assert.Same(perform, finished);
-        Assert.Equal(0, await perform); // stopped, not ended by the score
+        Assert.Equal(PerformOutcome.Stopped, (await perform).Outcome); // stopped, not ended by the score
 
         // A Stop that comes before the loop begins is not lost either.
         using var early = HeldNote();
         early.Stop();
-        Assert.Equal(0, await Task.Run(early.Perform).WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(PerformOutcome.Stopped, (await Task.Run(early.Perform).WaitAsync(TimeSpan.FromSeconds(5))).Outcome);
     }
 
     [Fact]
     public async Task DisposeWhilePerformingOnAnotherThreadWaitsInsteadOfCrashing()
     {
         var cs = HeldNote();
-        Task<int> asyncRun = cs.PerformAsync();
+        Task<PerformResult> asyncRun = cs.PerformAsync();
         Assert.True(SpinWait.SpinUntil(() => cs.ScoreTime > 0.05, 5000), "the performance did not start");
         cs.Dispose();
         Assert.True(asyncRun.IsCompleted); // Dispose waited for the loop
         Assert.Throws<ObjectDisposedException>(() => cs.PerformKsmps());
 
         var blocking = HeldNote();
-        Task<int> perform = Task.Run(blocking.Perform);
+        Task<PerformResult> perform = Task.Run(blocking.Perform);
         Assert.True(SpinWait.SpinUntil(() => blocking.ScoreTime > 0.05, 5000), "the performance did not start");
         blocking.Dispose();
         Assert.True(perform.IsCompleted);
-        Assert.Equal(0, await perform);
+        Assert.Equal(PerformOutcome.Stopped, (await perform).Outcome);
 
         // Disposed before the loop got going: the loop must not touch the destroyed engine.
         for (int i = 0; i < 20; i++)
         {
             var racing = HeldNote();
-            Task<int> run = racing.PerformAsync();
+            Task<PerformResult> run = racing.PerformAsync();
             racing.Dispose();
             try
             {
@@ -178,7 +178,7 @@ public sealed class PerformTests
     {
         using var cs = HeldNote();
         using var cancel = new CancellationTokenSource();
-        Task<int> run = cs.PerformAsync(cancel.Token);
+        Task<PerformResult> run = cs.PerformAsync(cancel.Token);
         Assert.True(SpinWait.SpinUntil(() => cs.ScoreTime > 0.05, 5000), "the performance did not start");
         Assert.Throws<InvalidOperationException>(cs.Reset);
         cancel.Cancel();

@@ -71,8 +71,8 @@ public sealed class PerformanceThreadTests
         Assert.Equal(42.0, await thread.EvalCodeAsync("return 6 * 7"));
 
         thread.SetEndMarker(0.05);
-        int status = await thread.JoinAsync();
-        Assert.True(status > 0, $"join status {status}");
+        PerformResult status = await thread.JoinAsync();
+        Assert.True(status.IsEndOfScore, $"join status {status}");
         Assert.True(thread.Status > 0);
     }
 
@@ -87,7 +87,7 @@ public sealed class PerformanceThreadTests
         thread.ScoreEvent(false, 'i', 1, 0.1, 0.5, 0.4, 330);
         thread.SetEndMarker(1.0);
         thread.Play();
-        Assert.True(thread.Join() > 0);
+        Assert.True(thread.Join().IsEndOfScore);
         thread.StopRecord();
         thread.Dispose();
         var (samples, rate, _) = Signal.ReadWav(recording);
@@ -123,18 +123,13 @@ public sealed class PerformanceThreadTests
         cs.CompileOrc(Orchestra);
         int reports = 0;
         EventHandler<UnhandledExceptionEventArgs> count = (_, _) => Interlocked.Increment(ref reports);
-        Csound.CallbackException += count;
-        try
+        cs.CallbackException += count;
         {
             cs.PerformanceThread.ProcessCallback = _ => throw new InvalidOperationException("boom");
             cs.PerformanceThread.SetEndMarker(0.1);
             cs.PerformanceThread.Play();
-            Assert.True(cs.PerformanceThread.Join() > 0);
+            Assert.True(cs.PerformanceThread.Join().IsEndOfScore);
             Assert.True(reports > 10);
-        }
-        finally
-        {
-            Csound.CallbackException -= count;
         }
     }
 }

@@ -1,0 +1,382 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+using System.Threading;
+using CsoundBindings.Engine;
+using CsoundBindings.Messages;
+using CsoundBindings.Host;
+
+namespace CsoundBindings.Lifecycle;
+
+/// <summary>
+/// Everything one engine owns besides its native instance: every registration Csound holds a pointer to (host data,
+/// message, channel and MIDI callbacks, C# opcodes), the lifecycle state, the events waiting for start, the channel
+/// cache, the performance thread and the running loops. <see cref="Csound"/> is a façade over it.
+/// <see cref="Attach"/> (re)installs what Csound forgets (after create, <c>csoundReset</c>, dropping the message
+/// buffer); <see cref="Detach"/> releases it all once the native instance is gone.
+/// </summary>
+internal sealed unsafe class EngineState
+{
+    private readonly object _gate = new();
+    private GCHandle _self;
+    private volatile CsoundState _state = CsoundState.Created;
+    private int _loops;
+    private int _inNative;
+
+    public EngineState(Csound owner, CsoundApi api)
+    {
+        Owner = owner;
+        Api = api;
+        _self = GCHandle.Alloc(this, GCHandleType.Weak);
+        nint cs = api.Create(GCHandle.ToIntPtr(_self));
+        if (cs == 0)
+        {
+            _self.Free();
+            throw new CsoundException("csoundCreate returned no instance.");
+        }
+        Handle = new CsoundSafeHandle(cs, owned: true);
+        Attach(afterReset: false);
+    }
+
+    public Csound Owner { get; }
+
+    public CsoundApi Api { get; }
+
+    public CsoundSafeHandle Handle { get; }
+
+    /// <summary>The native instance; throws <see cref="ObjectDisposedException"/> once disposed.</summary>
+    public nint Ptr
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(Handle.IsClosed, Owner);
+            return Handle.DangerousGetHandle();
+        }
+    }
+
+    public bool IsDisposed => Handle.IsClosed;
+
+    // ---- lifecycle ----
+
+    public CsoundState State => Handle.IsClosed ? CsoundState.Disposed : _state;
+
+    public bool IsStarted { get; private set; }
+
+    /// <summary>Set by Stop and Dispose; perform loops end at the next cycle. Cleared by Start after Reset.</summary>
+    public volatile bool StopRequested;
+
+    /// <summary>Throws <see cref="ObjectDisposedException"/>, or <see cref="InvalidOperationException"/> when the state table forbids it.</summary>
+    public nint Require(Operation operation, string member)
+    {
+        nint cs = Ptr;
+        StateRules.Require(operation, State, member);
+        return cs;
+    }
+
+    public void MarkCompiled()
+    {
+        lock (_gate)
+        {
+            if (_state == CsoundState.Created)
+            {
+                _state = CsoundState.Compiled;
+            }
+        }
+    }
+
+    public void MarkStarted()
+    {
+        lock (_gate)
+        {
+            IsStarted = true;
+            if (_state is CsoundState.Created or CsoundState.Compiled)
+            {
+                _state = CsoundState.Started;
+            }
+        }
+    }
+
+    public void MarkFinished()
+    {
+        lock (_gate)
+        {
+            if (_state is CsoundState.Started or CsoundState.Performing)
+            {
+                _state = CsoundState.Finished;
+            }
+        }
+    }
+
+    /// <summary>Enters the Performing state for a loop this runtime owns; throws when something else performs.</summary>
+    public void BeginLoop(Operation operation, string member)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(Handle.IsClosed, Owner);
+            StateRules.Require(operation, _state, member);
+            _state = CsoundState.Performing;
+            _loops++;
+        }
+    }
+
+    public void EndLoop(bool finished)
+    {
+        LeavePerforming(finished);
+        ReleaseLoop();
+    }
+
+    /// <summary>The engine leaves Performing (so a continuation may Reset at once); the loop still counts for Dispose.</summary>
+    public void LeavePerforming(bool finished)
+    {
+        lock (_gate)
+        {
+            if (_loops == 1 && _state == CsoundState.Performing)
+            {
+                _state = finished ? CsoundState.Finished : CsoundState.Started;
+            }
+        }
+    }
+
+    /// <summary>The loop's thread is done with the engine: Dispose may go on.</summary>
+    public void ReleaseLoop()
+    {
+        lock (_gate)
+        {
+            if (--_loops == 0)
+            {
+                _loopsEnded?.TrySetResult();
+                _loopsEnded = null;
+            }
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    public int RunningLoops
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _loops;
+            }
+        }
+    }
+
+    /// <summary>Waits until no runtime-owned loop runs (they were asked to stop).</summary>
+    public bool WaitForLoops(TimeSpan timeout)
+    {
+        lock (_gate)
+        {
+            var deadline = DateTime.UtcNow + timeout;
+            while (_loops > 0)
+            {
+                TimeSpan left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero || !Monitor.Wait(_gate, left))
+                {
+                    return _loops == 0;
+                }
+            }
+            return true;
+        }
+    }
+
+    /// <summary>Set once Dispose has begun; perform calls that see it do not enter Csound.</summary>
+    public volatile bool Disposing;
+
+    private volatile bool _disposeDeferred;
+    private System.Threading.Tasks.TaskCompletionSource? _loopsEnded;
+
+    /// <summary>Dispose called from one of this engine's callbacks: stop now, dispose once the native call returned.</summary>
+    public void DeferDispose()
+    {
+        _disposeDeferred = true;
+        StopRequested = true;
+        Api.Stop(Handle.DangerousGetHandle());
+        Thread?.RequestStop();
+    }
+
+    /// <summary>Completes a deferred Dispose when the thread is no longer inside a callback.</summary>
+    public void RunDeferredDispose()
+    {
+        if (_disposeDeferred && !Handle.IsClosed && !CallbackScope.IsInside(this))
+        {
+            _disposeDeferred = false;
+            Owner.Dispose();
+        }
+    }
+
+    /// <summary>Whether a deferred Dispose waits (the performance thread's end completes it).</summary>
+    public bool DisposeDeferred => _disposeDeferred;
+
+    /// <summary>Completes when no runtime-owned loop runs.</summary>
+    public System.Threading.Tasks.Task WhenLoopsEnded()
+    {
+        lock (_gate)
+        {
+            if (_loops == 0)
+            {
+                return System.Threading.Tasks.Task.CompletedTask;
+            }
+            _loopsEnded ??= new System.Threading.Tasks.TaskCompletionSource(System.Threading.Tasks.TaskCreationOptions.RunContinuationsAsynchronously);
+            return _loopsEnded.Task;
+        }
+    }
+
+    /// <summary>Counts a native perform call in flight, so that Dispose never destroys the instance under it.</summary>
+    public void EnterNative() => Interlocked.Exchange(ref _inNative, 1);
+
+    public void ExitNative() => Volatile.Write(ref _inNative, 0);
+
+    public bool WaitForNativeCalls(TimeSpan timeout) =>
+        SpinWait.SpinUntil(() => Volatile.Read(ref _inNative) == 0, timeout);
+
+    /// <summary>Back to Created after <c>csoundReset</c>: the pre-start queue, caches and flags go; registrations come back.</summary>
+    public void AfterReset()
+    {
+        lock (_gate)
+        {
+            _state = CsoundState.Created;
+            IsStarted = false;
+        }
+        StopRequested = false;
+        Pending.Clear();
+        Channels.Invalidate();
+        SpoutLength = 0;
+        Attach(afterReset: true);
+    }
+
+    // ---- registrations Csound keeps ----
+
+    public EventHandler<CsoundMessageEventArgs>? Message;
+
+    public EventHandler<UnhandledExceptionEventArgs>? CallbackException;
+
+    public EventHandler<ChannelCallbackEventArgs>? InputChannel;
+
+    public EventHandler<ChannelCallbackEventArgs>? OutputChannel;
+
+    public MidiInputReader? MidiReader { get; set; }
+
+    public MidiOutputWriter? MidiWriter { get; set; }
+
+    /// <summary>C# opcodes; Csound keeps their strings and function pointers, so they live as long as the native instance.</summary>
+    public List<OpcodeThunks> Opcodes { get; } = new();
+
+    public bool MessageBufferOn { get; set; }
+
+    /// <summary>(Re)installs every registration: host data, message callback, channel callbacks, host MIDI, C# opcodes.</summary>
+    public void Attach(bool afterReset)
+    {
+        nint cs = Handle.DangerousGetHandle();
+        Api.SetHostData(cs, GCHandle.ToIntPtr(_self));
+        Api.SetMessageStringCallback(cs, Messages.MessageRouter.Pointer);
+        if (InputChannel is not null || OutputChannel is not null)
+        {
+            Api.SetChannelCallbacks(cs, HostCallbacks.InputChannel, HostCallbacks.OutputChannel);
+        }
+        if (!afterReset)
+        {
+            return;
+        }
+        MessageBufferOn = false;
+        // Reset forgets the host MIDI callbacks and the options that enable them, and the appended opcodes.
+        if (MidiReader is not null || MidiWriter is not null)
+        {
+            Api.SetHostMidiIO(cs);
+        }
+        if (MidiReader is not null)
+        {
+            Api.SetExternalMidiIn(cs, HostCallbacks.MidiOpen, HostCallbacks.MidiRead, HostCallbacks.MidiClose);
+        }
+        if (MidiWriter is not null)
+        {
+            Api.SetExternalMidiOut(cs, HostCallbacks.MidiOpen, HostCallbacks.MidiWrite, HostCallbacks.MidiClose);
+        }
+        foreach (OpcodeThunks opcode in Opcodes)
+        {
+            _ = Api.AppendOpcode(cs, opcode.Name, opcode.BlockSize, opcode.OutTypes, opcode.InTypes, opcode.InitPointer, opcode.PerformPointer);
+        }
+    }
+
+    /// <summary>After the native instance is destroyed: frees the routing handle and the opcode strings, drops caches.</summary>
+    public void Detach()
+    {
+        Channels.Invalidate();
+        foreach (OpcodeThunks opcode in Opcodes)
+        {
+            opcode.Dispose();
+        }
+        Opcodes.Clear();
+        Pending.Clear();
+        if (_self.IsAllocated)
+        {
+            _self.Free();
+        }
+    }
+
+    /// <summary>The state behind a native instance's host-data slot, or null (not ours, or already detached).</summary>
+    public static EngineState? FromNative(nint cs)
+    {
+        nint hostData = CsoundApi.Current.GetHostData(cs);
+        return hostData == 0 ? null : GCHandle.FromIntPtr(hostData).Target as EngineState;
+    }
+
+    // ---- per-engine data ----
+
+    public PendingEvents Pending { get; } = new();
+
+    public ChannelCache Channels { get; } = new();
+
+    public PerformanceThread? Thread { get; set; }
+
+    public IReadOnlyList<OpcodeDef>? OpcodeList { get; set; }
+
+    public int SpoutLength { get; set; }
+
+    public object? HostData { get; set; }
+
+    // ---- messages and callback failures ----
+
+    /// <summary>Every message Csound prints for this engine.</summary>
+    public void OnNativeMessage(int attributes, string text)
+    {
+        MessageCapture.Offer(this, (MessageAttributes)attributes, text);
+        EventHandler<CsoundMessageEventArgs>? handler = Message;
+        if (handler is null)
+        {
+            Console.Error.Write(text);
+            return;
+        }
+        handler(Owner, new CsoundMessageEventArgs((MessageAttributes)attributes, text));
+    }
+
+    /// <summary>A .NET handler called from Csound threw: tell this engine's subscribers, then the process-wide ones.</summary>
+    public void ReportCallbackException(Exception exception)
+    {
+        var args = new UnhandledExceptionEventArgs(exception, isTerminating: false);
+        bool handled = Raise(CallbackException, Owner, args);
+        handled |= Csound.RaiseAnyCallbackException(Owner, args);
+        if (!handled)
+        {
+            Console.Error.WriteLine($"CsoundBindings: a callback threw and was contained: {exception}");
+        }
+    }
+
+    private static bool Raise(EventHandler<UnhandledExceptionEventArgs>? handler, object sender, UnhandledExceptionEventArgs args)
+    {
+        if (handler is null)
+        {
+            return false;
+        }
+        try
+        {
+            handler(sender, args);
+        }
+#pragma warning disable CA1031 // the reporter itself must not throw into native code
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+        return true;
+    }
+}
