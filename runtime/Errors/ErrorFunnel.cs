@@ -23,26 +23,42 @@ internal static class ErrorFunnel
         return compile ? new CsoundCompileException(operation, code, text) : new CsoundException(operation, code, text);
     }
 
-    /// <summary>The error lines among the captured ones; when Csound marked none as errors, its last lines of output.</summary>
+    // Csound prints nearly everything, its banner included, with the error attribute (it writes to stderr); the cause
+    // is the first error-typed line phrased as a failure, and what follows it is its context.
+    private static readonly string[] FailureWords =
+        ["error", "fail", "cannot", "can't", "unable", "not found", "invalid", "unknown", "unexpected", "illegal", "no such", "could not", "***"];
+
+    /// <summary>
+    /// The cause and its context: error-typed lines from the first one that reads as a failure on; when none does,
+    /// the last error-typed lines; when Csound marked nothing as an error, its last lines of output.
+    /// </summary>
     internal static string ErrorText(List<(MessageAttributes Attributes, string Line)> lines)
     {
         var errors = lines.Where(l => (l.Attributes & MessageAttributes.TypeMask) == MessageAttributes.Error)
             .Select(l => Clean(l.Line)).Where(l => l.Length > 0).ToList();
         if (errors.Count == 0)
         {
-            // Some Csound paths print their error as an ordinary message right before failing.
-            errors = lines.Select(l => Clean(l.Line)).Where(l => l.Length > 0).TakeLast(3).ToList();
+            errors = lines.Select(l => Clean(l.Line)).Where(l => l.Length > 0).ToList();
         }
-        return string.Join("\n", errors.Distinct());
+        int cause = errors.FindIndex(IsFailure);
+        IEnumerable<string> chosen = cause >= 0 ? errors.Skip(cause) : errors.TakeLast(3);
+        return string.Join("\n", chosen.Distinct());
     }
 
-    // Csound 7 prints "error:  error: ..." for parser errors; one prefix is enough.
+    private static bool IsFailure(string line) =>
+        FailureWords.Any(w => line.Contains(w, StringComparison.OrdinalIgnoreCase)) && !line.EndsWith("errors in performance", StringComparison.Ordinal);
+
+    // One prefix is enough ("error:  error: ..." on Csound 7), and the "***" Csound puts before a failure is not part of it.
     private static string Clean(string line)
     {
         string trimmed = line.Trim();
         while (trimmed.StartsWith("error:  error:", StringComparison.Ordinal))
         {
             trimmed = trimmed["error: ".Length..].TrimStart();
+        }
+        if (trimmed.StartsWith("***", StringComparison.Ordinal))
+        {
+            trimmed = trimmed.TrimStart('*').TrimStart();
         }
         return trimmed;
     }

@@ -56,6 +56,13 @@ internal sealed class MessageCapture
         bool open = false;
         foreach (var (attr, text) in _parts)
         {
+            // Csound sometimes prints two messages without a newline between them ("...directory" + "Failed to ...").
+            if (open && current.Length > 0 && text.Length > 0 && char.IsUpper(text[0]) && char.IsLetterOrDigit(current[^1]))
+            {
+                lines.Add((attributes, current.ToString()));
+                current.Clear();
+                open = false;
+            }
             foreach (char ch in text)
             {
                 if (!open)

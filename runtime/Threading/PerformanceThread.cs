@@ -47,7 +47,8 @@ public sealed class PerformanceThread : IDisposable, IAsyncDisposable
     private Transport _transport;
     private bool _ownsLoop;
     private volatile bool _stopRequested;
-    private volatile int _cycleThreadId;
+    [ThreadStatic]
+    private static PerformanceThread? t_inCycle;
     private Recorder? _recorder;
 
     /// <summary>Creates the performance thread of <paramref name="csound"/> (paused).</summary>
@@ -117,7 +118,8 @@ public sealed class PerformanceThread : IDisposable, IAsyncDisposable
         }
     }
 
-    private bool OnCycleThread => Environment.CurrentManagedThreadId == _cycleThreadId;
+    // True only inside this thread's own process callback (managed thread ids are reused, so no id is kept).
+    private bool OnCycleThread => ReferenceEquals(t_inCycle, this);
 
     /// <summary>Starts the engine if needed, then plays (after a pause: resumes).</summary>
     /// <exception cref="InvalidOperationException">The performance ended, or another loop performs the engine.</exception>
@@ -424,7 +426,8 @@ public sealed class PerformanceThread : IDisposable, IAsyncDisposable
         {
             return;
         }
-        thread._cycleThreadId = Environment.CurrentManagedThreadId;
+        PerformanceThread? outer = t_inCycle;
+        t_inCycle = thread;
         using var scope = CallbackScope.Enter(thread._engine);
         try
         {
@@ -438,6 +441,7 @@ public sealed class PerformanceThread : IDisposable, IAsyncDisposable
             thread._engine.ReportCallbackException(e);
         }
         thread.Drain(fromCycle: true);
+        t_inCycle = outer;
     }
 
     /// <summary>Stops the performance, waits for the thread and frees it. The engine stays usable (reset it to play again).</summary>
