@@ -142,6 +142,10 @@ public sealed class PerformanceThread : IDisposable, IAsyncDisposable
             _transport = Transport.Playing;
         }
         _api.PtPlay(pt);
+        if (_engine.StopRequested)
+        {
+            RequestStop(); // a Csound.Stop before Play is kept: this performance ends at once
+        }
     }
 
     /// <summary>Pauses after the current cycle (no samples advance while paused; commands sent meanwhile run on the sender).</summary>
