@@ -85,6 +85,7 @@ public sealed partial class Csound : IDisposable, IAsyncDisposable
             {
                 Initialize(InitializeOptions.NoSignalHandler | InitializeOptions.NoAtExit);
             }
+            CsoundLibrary.PinPlugins();
         }
     }
 

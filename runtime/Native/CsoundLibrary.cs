@@ -47,6 +47,13 @@ public static unsafe class CsoundLibrary
     /// <summary>True when the loaded library is Csound 7 or later.</summary>
     public static bool IsApi7 => Version >= 7000;
 
+    /// <summary>Before the first engine: keeps the plug-ins loaded so that engines can come and go (see <c>PluginPins</c>).</summary>
+    internal static void PinPlugins()
+    {
+        Loaded loaded = Load();
+        Native.PluginPins.PinOnce(loaded.Version, loaded.Directory);
+    }
+
     private static Loaded Load()
     {
         Loaded? loaded = Volatile.Read(ref _loaded);
