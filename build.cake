@@ -90,6 +90,8 @@ Task("Test")
                 Configuration = configuration,
                 NoBuild = true,
                 EnvironmentVariables = env,
+                // A crashing test host names the test that was running.
+                ArgumentCustomization = args => args.Append("--blame"),
             });
         }
         catch (Exception e)
@@ -108,6 +110,33 @@ Task("Test")
             Warning("runtime on engine: Csound 7 skipped: CSOUND7_ROOT not set");
     }
     if (failures > 0) throw new Exception($"{failures} test run(s) failed.");
+});
+
+Task("Soak")
+    .Description("The long runs: 10,000 state-machine sequences per engine (SOAK_SEQUENCES), in processes of 200 with random seeds.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    int total = int.Parse(EnvironmentVariable("SOAK_SEQUENCES") ?? "10000");
+    const int perProcess = 200;
+    var engines = new List<(string Label, Dictionary<string, string> Env)> { ("6", new() { ["CSOUNDBINDINGS_ENGINE"] = "6", ["CSOUND7_ROOT"] = "" }) };
+    if (hasCsound7) engines.Add(("7", new() { ["CSOUNDBINDINGS_ENGINE"] = "7" }));
+    foreach (var (label, env) in engines)
+    {
+        for (int done = 0; done < total; done += perProcess)
+        {
+            env["CSOUNDBINDINGS_SEQUENCES"] = Math.Min(perProcess, total - done).ToString();
+            env["CSOUNDBINDINGS_SEED"] = "random";
+            Information($"== soak on Csound {label}: sequences {done + 1}..{Math.Min(done + perProcess, total)} of {total}");
+            DotNetTest("./tests/CsoundBindings.Tests/CsoundBindings.Tests.csproj", new DotNetTestSettings
+            {
+                Configuration = configuration,
+                NoBuild = true,
+                Filter = "FullyQualifiedName~StateMachine",
+                EnvironmentVariables = env,
+            });
+        }
+    }
 });
 
 Task("Demo")

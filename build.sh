@@ -11,6 +11,10 @@ target="${1:-Build}"
 # PulseAudio (user-mode daemon for the realtime dac tests), ALSA utilities and ctcsound for the benchmarks.
 packages=(csound libcsound64-dev libcsnd-dev gcc libc6-dev pulseaudio pulseaudio-utils alsa-utils python3-csound)
 # Csound 7 has no package: with CSOUND7_SOURCE (a source tarball or folder) it is built into a cache prefix.
+# The team's shared source snapshot next to the checkout is used when neither variable is set.
+if [ -z "${CSOUND7_SOURCE:-}" ] && [ -z "${CSOUND7_ROOT:-}" ]; then
+  for t in ../shared/deps/csound-7*.tar.xz; do [ -f "$t" ] && CSOUND7_SOURCE="$(cd "$(dirname "$t")" && pwd)/$(basename "$t")"; done
+fi
 if [ -n "${CSOUND7_SOURCE:-}" ] && [ -z "${CSOUND7_ROOT:-}" ]; then
   packages+=(cmake bison flex g++ pkg-config libsndfile1-dev libasound2-dev libpulse-dev libjack-jackd2-dev liblo-dev)
 fi
