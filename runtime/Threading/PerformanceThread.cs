@@ -40,6 +40,8 @@ public sealed class PerformanceThread : IDisposable, IAsyncDisposable
     private readonly ConcurrentQueue<Command> _commands = new();
     private readonly Lock _gate = new();
     private readonly Lock _drainGate = new();
+    private readonly Lock _nativeGate = new();
+    private bool _joined;
     private readonly TaskCompletionSource<PerformResult> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread _joiner;
     private GCHandle _self;
@@ -141,7 +143,7 @@ public sealed class PerformanceThread : IDisposable, IAsyncDisposable
             }
             _transport = Transport.Playing;
         }
-        _api.PtPlay(pt);
+        Native(pt, _api.PtPlay);
         if (_engine.StopRequested)
         {
             RequestStop(); // a Csound.Stop before Play is kept: this performance ends at once
@@ -159,7 +161,7 @@ public sealed class PerformanceThread : IDisposable, IAsyncDisposable
                 _transport = Transport.Paused;
             }
         }
-        _api.PtPause(pt);
+        Native(pt, _api.PtPause);
         DrainIfIdle();
     }
 
@@ -181,7 +183,7 @@ public sealed class PerformanceThread : IDisposable, IAsyncDisposable
     {
         nint pt = Ptr;
         _stopRequested = true;
-        _api.PtStop(pt);
+        Native(pt, _api.PtStop);
     }
 
     /// <summary>Stops the thread when it has not ended (used by <see cref="Csound.Stop"/>).</summary>
@@ -191,7 +193,7 @@ public sealed class PerformanceThread : IDisposable, IAsyncDisposable
         if (pt != 0 && !_ended.Task.IsCompleted)
         {
             _stopRequested = true;
-            _api.PtStop(pt);
+            Native(pt, _api.PtStop);
         }
     }
 
@@ -400,9 +402,33 @@ public sealed class PerformanceThread : IDisposable, IAsyncDisposable
         }
     }
 
+    // Transport calls queue a message in the native thread, whose join frees the queue's lock: a call racing the join
+    // would lock freed memory. So they and the join take one gate, and none goes native once joined.
+    private void Native(nint pt, Action<nint> call)
+    {
+        lock (_nativeGate)
+        {
+            if (!_joined)
+            {
+                call(pt);
+            }
+        }
+    }
+
     private void WaitForEnd(nint pt)
     {
-        int status = _api.PtJoin(pt);
+        // The native status turns non-zero when the performance ends; only then is the join taken (under the gate), so
+        // it never blocks a transport call for long.
+        while (_api.PtStatus(pt) == 0)
+        {
+            Thread.Sleep(2);
+        }
+        int status;
+        lock (_nativeGate)
+        {
+            _joined = true;
+            status = _api.PtJoin(pt);
+        }
         bool ownedLoop;
         lock (_gate)
         {
@@ -463,7 +489,7 @@ public sealed class PerformanceThread : IDisposable, IAsyncDisposable
             return;
         }
         _stopRequested = true;
-        _api.PtStop(pt);
+        Native(pt, _api.PtStop);
         _joiner.Join();
         StopRecord();
         _api.PtDestroy(pt);
@@ -484,7 +510,7 @@ public sealed class PerformanceThread : IDisposable, IAsyncDisposable
             return;
         }
         _stopRequested = true;
-        _api.PtStop(pt);
+        Native(pt, _api.PtStop);
         await _ended.Task.ConfigureAwait(false);
         Dispose();
     }
