@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Threading.Tasks;
 using CsoundBindings.Lifecycle;
 using CsoundBindings.Messages;
 using CsoundBindings.Native;
@@ -55,6 +56,10 @@ public sealed partial class Csound
     {
         ArgumentNullException.ThrowIfNull(code);
         nint cs = Ptr;
+        if (OnPlayingThread(c => c.CompileOrc(code)))
+        {
+            return;
+        }
         CheckedText("CompileOrc", code, (p) => _api.CompileOrc(cs, p, async: false));
     }
 
@@ -93,6 +98,10 @@ public sealed partial class Csound
     {
         ArgumentNullException.ThrowIfNull(csd);
         nint cs = Ptr;
+        if (OnPlayingThread(c => c.CompileCsdText(csd)))
+        {
+            return;
+        }
         CheckedText("CompileCsdText", csd, (p) => _api.CompileCsd(cs, p, isText: true));
     }
 
@@ -103,6 +112,32 @@ public sealed partial class Csound
         ArgumentNullException.ThrowIfNull(score);
         nint cs = Ptr;
         CheckedText("ReadScore", score, (p) => _api.ReadScore(cs, p));
+    }
+
+    /// <summary>
+    /// While the performance thread plays, a compile from another thread runs in its ordered stream, between cycles,
+    /// and this call waits for it (Csound 7's compile and event calls take no lock against a cycle in progress).
+    /// </summary>
+    private bool OnPlayingThread(Action<Csound> work)
+    {
+        if (_state.Thread is not { IsPlaying: true } thread || CallbackScope.IsInside(_state))
+        {
+            return false;
+        }
+        Task<bool> done = thread.InvokeAsync(c =>
+        {
+            work(c);
+            return true;
+        });
+        try
+        {
+            done.GetAwaiter().GetResult();
+        }
+        catch (InvalidOperationException) when (thread.HasEnded)
+        {
+            return false; // the performance ended meanwhile: run it here
+        }
+        return true;
     }
 
     private unsafe delegate int TextCall(byte* text);

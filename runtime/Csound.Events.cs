@@ -24,7 +24,29 @@ public sealed partial class Csound
         {
             return;
         }
-        SendEvent(cs, type, pfields, async: false);
+        if (SentThroughPlayingThread(type, pfields, absolute: false))
+        {
+            return;
+        }
+        SendEvent(cs, type, pfields, async: OtherThreadPerforms);
+    }
+
+    /// <summary>
+    /// Csound 7's event and score-text calls take no lock: while a runtime loop performs the engine on another thread
+    /// they go through Csound's own thread-safe queue instead (taken at the next cycle, the same moment).
+    /// </summary>
+    private bool OtherThreadPerforms =>
+        _api.Generation >= 7 && _state.State == CsoundState.Performing && !CallbackScope.IsInside(_state);
+
+    // While the performance thread plays, events from other threads join its ordered stream and run between cycles.
+    private bool SentThroughPlayingThread(char type, ReadOnlySpan<double> pfields, bool absolute)
+    {
+        if (_state.Thread is not { IsPlaying: true } thread || CallbackScope.IsInside(_state))
+        {
+            return false;
+        }
+        thread.ScoreEvent(absolute, type, pfields);
+        return true;
     }
 
     private unsafe void SendEvent(nint cs, char type, ReadOnlySpan<double> pfields, bool async)
@@ -53,7 +75,12 @@ public sealed partial class Csound
         {
             return;
         }
-        SendMessage(cs, text, async: false);
+        if (_state.Thread is { IsPlaying: true } thread && !CallbackScope.IsInside(_state))
+        {
+            thread.InputMessage(text);
+            return;
+        }
+        SendMessage(cs, text, async: OtherThreadPerforms);
     }
 
     private unsafe void SendMessage(nint cs, string text, bool async)
@@ -80,7 +107,7 @@ public sealed partial class Csound
         int result;
         fixed (double* p = copy)
         {
-            result = _api.ScoreEventAbsolute(cs, type, p, copy.Length, offsetSeconds);
+            result = _api.ScoreEventAbsolute(cs, type, p, copy.Length, offsetSeconds, OtherThreadPerforms);
         }
         if (result != 0)
         {

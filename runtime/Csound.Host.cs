@@ -15,6 +15,11 @@ public sealed partial class Csound
     {
         ArgumentNullException.ThrowIfNull(code);
         nint cs = Ptr;
+        double value = 0;
+        if (OnPlayingThread(c => value = c.EvalCode(code)))
+        {
+            return value;
+        }
         using var utf8 = new Utf8Text(code);
         fixed (byte* p = utf8)
         {

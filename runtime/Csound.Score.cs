@@ -37,6 +37,10 @@ public sealed partial class Csound
         {
             return;
         }
+        if (offsetSeconds == 0 && SentThroughPlayingThread(type, pfields, absolute: true))
+        {
+            return;
+        }
         SendAbsolute(cs, type, offsetSeconds, pfields);
     }
 

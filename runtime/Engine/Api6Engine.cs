@@ -144,7 +144,8 @@ internal sealed unsafe class Api6Engine : SharedEngine<CsoundBindings.Interop.Ap
     public override (int FftSize, int Overlap, int WindowSize, int Format, uint FrameCount) PvsInfo(nint pvs) => throw Api7Only("PVS");
 
     // ==== Score ==== Score control over the Csound 6 bindings.
-    public override int ScoreEventAbsolute(nint cs, char type, double* fields, int count, double offset)
+    // Csound 6's event calls take the engine's lock, so they are safe from any thread without the async queue.
+    public override int ScoreEventAbsolute(nint cs, char type, double* fields, int count, double offset, bool async)
     {
         CheckEventType(type, EventTypes, 6);
         return Methods.csoundScoreEventAbsolute(C(cs), (sbyte)type, fields, count, offset);
@@ -192,6 +193,8 @@ internal sealed unsafe class Api6Engine : SharedEngine<CsoundBindings.Interop.Ap
     public override void PtPause(nint pt) => Methods.CsoundPTpause(T(pt));
 
     public override void PtStop(nint pt) => Methods.CsoundPTstop(T(pt));
+
+    public override void PtFlushMessageQueue(nint pt) => Methods.CsoundPTflushMessageQueue(T(pt));
 
     public override int PtJoin(nint pt) => Methods.CsoundPTjoin(T(pt));
 

@@ -113,7 +113,7 @@ internal sealed unsafe class Api7Engine : SharedEngine<CsoundBindings.Interop.Ap
 
     // ==== Score ==== Score control over the Csound 7 bindings, emulating what it removed.
     // Csound 7 has no absolute events: p2 is shifted so the event lands at offset + p2 of performance time.
-    public override int ScoreEventAbsolute(nint cs, char type, double* fields, int count, double offset)
+    public override int ScoreEventAbsolute(nint cs, char type, double* fields, int count, double offset, bool async)
     {
         CheckEventType(type, EventTypes, 7);
         if (count > 1)
@@ -121,7 +121,7 @@ internal sealed unsafe class Api7Engine : SharedEngine<CsoundBindings.Interop.Ap
             double now = Methods.csoundGetScoreTime(C(cs));
             fields[1] = System.Math.Max(0, fields[1] + offset - now);
         }
-        return ScoreEvent(cs, type, fields, count, async: false);
+        return ScoreEvent(cs, type, fields, count, async);
     }
 
     public override void InputMessageAsync(nint cs, byte* text) => Methods.csoundEventString(C(cs), (sbyte*)text, 1);
@@ -160,6 +160,8 @@ internal sealed unsafe class Api7Engine : SharedEngine<CsoundBindings.Interop.Ap
     public override void PtPause(nint pt) => Methods.csoundPerformanceThreadPause((void*)pt);
 
     public override void PtStop(nint pt) => Methods.csoundPerformanceThreadStop((void*)pt);
+
+    public override void PtFlushMessageQueue(nint pt) => Methods.csoundPerformanceThreadFlushMessageQueue((void*)pt);
 
     public override int PtJoin(nint pt) => Methods.csoundPerformanceThreadJoin((void*)pt);
 

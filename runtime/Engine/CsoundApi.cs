@@ -174,7 +174,7 @@ internal abstract unsafe class CsoundApi
 
     // ==== Score ==== Score clock, absolute and asynchronous events, instance control.
     /// <summary>An event whose p2 counts from <paramref name="offset"/> seconds of performance time.</summary>
-    public abstract int ScoreEventAbsolute(nint cs, char type, double* fields, int count, double offset);
+    public abstract int ScoreEventAbsolute(nint cs, char type, double* fields, int count, double offset, bool async);
 
     public abstract void InputMessageAsync(nint cs, byte* text);
 
@@ -226,6 +226,9 @@ internal abstract unsafe class CsoundApi
     public abstract void PtStop(nint pt);
 
     public abstract int PtJoin(nint pt);
+
+    /// <summary>Waits until the native thread has taken every transport message (after a pause: it is paused).</summary>
+    public abstract void PtFlushMessageQueue(nint pt);
 
     public abstract void PtSetProcessCallback(nint pt, delegate* unmanaged[Cdecl]<void*, void> callback, void* data);
 

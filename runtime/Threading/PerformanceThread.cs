@@ -162,6 +162,12 @@ public sealed class PerformanceThread : IDisposable, IAsyncDisposable
             }
         }
         Native(pt, _api.PtPause);
+        if (!OnCycleThread)
+        {
+            // Only once the native thread has taken the pause is it between cycles for good: then the sender may run
+            // commands itself (Csound 7's event calls take no lock).
+            Native(pt, _api.PtFlushMessageQueue);
+        }
         DrainIfIdle();
     }
 
