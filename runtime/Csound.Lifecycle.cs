@@ -1,7 +1,6 @@
 using System;
 using System.Threading.Tasks;
 using CsoundBindings.Lifecycle;
-using CsoundBindings.Messages;
 
 namespace CsoundBindings;
 
@@ -21,14 +20,7 @@ public sealed partial class Csound
         {
             return;
         }
-        using (var scope = MessageCapture.Begin(_state))
-        {
-            int result = _api.Start(cs);
-            if (result != 0)
-            {
-                throw ErrorFunnel.Fail(nameof(Start), result, scope.Capture, compile: false);
-            }
-        }
+        Checked(nameof(Start), () => _api.Start(cs), compile: false);
         _state.MarkStarted();
         FlushPendingEvents(cs);
     }
@@ -72,14 +64,7 @@ public sealed partial class Csound
         {
             return;
         }
-        using (var scope = MessageCapture.Begin(_state))
-        {
-            int result = _api.Cleanup(cs);
-            if (result != 0)
-            {
-                throw ErrorFunnel.Fail(nameof(Cleanup), result, scope.Capture, compile: false);
-            }
-        }
+        Checked(nameof(Cleanup), () => _api.Cleanup(cs), compile: false);
         _state.MarkFinished();
     }
 

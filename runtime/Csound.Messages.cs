@@ -30,22 +30,6 @@ public sealed partial class Csound
     /// <summary>Raised for a contained callback exception of any engine (after that engine's own <see cref="CallbackException"/>); the sender is the engine.</summary>
     public static event EventHandler<UnhandledExceptionEventArgs>? AnyCallbackException;
 
-    internal static bool RaiseAnyCallbackException(Csound sender, UnhandledExceptionEventArgs args)
-    {
-        EventHandler<UnhandledExceptionEventArgs>? handler = AnyCallbackException;
-        if (handler is null)
-        {
-            return false;
-        }
-        try
-        {
-            handler(sender, args);
-        }
-#pragma warning disable CA1031 // the reporter itself must not throw into native code
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
-        return true;
-    }
+    internal static bool RaiseAnyCallbackException(Csound sender, UnhandledExceptionEventArgs args) =>
+        Lifecycle.EngineState.Raise(AnyCallbackException, sender, args);
 }

@@ -362,7 +362,8 @@ internal sealed unsafe class EngineState
         }
     }
 
-    private static bool Raise(EventHandler<UnhandledExceptionEventArgs>? handler, object sender, UnhandledExceptionEventArgs args)
+    /// <summary>Raises a callback-failure event; a throwing subscriber is ignored. False when nobody listens.</summary>
+    internal static bool Raise(EventHandler<UnhandledExceptionEventArgs>? handler, object sender, UnhandledExceptionEventArgs args)
     {
         if (handler is null)
         {

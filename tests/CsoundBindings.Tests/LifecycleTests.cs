@@ -11,17 +11,10 @@ namespace CsoundBindings.Tests;
 /// <summary>The explicit lifecycle: states, the rules table, typed results, tasks that always end, per-engine reports.</summary>
 public sealed class LifecycleTests
 {
-    private const string Header = "sr=44100\nksmps=64\nnchnls=1\n0dbfs=1\n";
+    private const string Header = SilentEngine.Header;
     private const string Orchestra = Header + "instr 1\n out oscili(0.2, 440)\nendin\n";
 
-    private static Csound Silent(string orchestra = Orchestra)
-    {
-        var cs = new Csound();
-        cs.Message += (_, _) => { };
-        cs.SetOption("-n -d");
-        cs.CompileOrc(orchestra);
-        return cs;
-    }
+    private static Csound Silent(string orchestra = Orchestra) => SilentEngine.Create(orchestra);
 
     [Fact]
     public void StatesFollowTheLifeOfTheEngineAndWrongCallsNameStateAndFix()

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using CsoundBindings.Tests.Support;
 using Xunit;
 
 namespace CsoundBindings.Tests;
@@ -10,19 +11,12 @@ namespace CsoundBindings.Tests;
 /// <summary>The lifecycle defects of the transitions (Reset, Stop, Dispose, the performance thread), one test each.</summary>
 public sealed class TransitionTests
 {
-    private const string Header = "sr=44100\nksmps=64\nnchnls=1\n0dbfs=1\n";
+    private const string Header = SilentEngine.Header;
 
     // Instrument 1 counts its instances in the "count" channel; instrument 3 holds a tone.
     private const string Counting = Header + "instr 1\n icount chnget \"count\"\n chnset icount + 1, \"count\"\nendin\ninstr 3\n out oscili(0.2, 440)\nendin\n";
 
-    private static Csound Silent(string orchestra = Counting)
-    {
-        var cs = new Csound();
-        cs.Message += (_, _) => { };
-        cs.SetOption("-n -d");
-        cs.CompileOrc(orchestra);
-        return cs;
-    }
+    private static Csound Silent(string orchestra = Counting) => SilentEngine.Create(orchestra);
 
     private static void Cycles(Csound cs, int n)
     {
