@@ -91,7 +91,7 @@ Task("Test")
                 NoBuild = true,
                 EnvironmentVariables = env,
                 // A crashing test host names the test that was running.
-                ArgumentCustomization = args => args.Append("--blame"),
+                ArgumentCustomization = args => args.Append("--blame").Append("--blame-hang-timeout 5m").Append("--blame-hang-dump-type none"),
             });
         }
         catch (Exception e)

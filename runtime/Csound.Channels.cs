@@ -37,14 +37,12 @@ public sealed partial class Csound
         {
             return typed;
         }
-        void* data;
-        int result;
-        using (var utf8 = new Utf8Text(name))
+        void* data = null;
+        int result = 0;
+        // Creating a channel changes Csound's channel table: never while a cycle runs on another thread.
+        if (!OnPerformingThread(_ => result = GetChannelPtr(cs, name, (int)kind | (int)direction, out data)))
         {
-            fixed (byte* p = utf8)
-            {
-                result = _api.GetChannelPtr(cs, &data, p, (int)kind | (int)direction);
-            }
+            result = GetChannelPtr(cs, name, (int)kind | (int)direction, out data);
         }
         if (result != 0 || data == null)
         {
@@ -57,6 +55,18 @@ public sealed partial class Csound
         T channel = create(this, name, (cached?.Direction ?? ChannelDirection.None) | direction, data);
         _state.Channels.Set(name, channel);
         return channel;
+    }
+
+    private unsafe int GetChannelPtr(nint cs, string name, int type, out void* data)
+    {
+        using var utf8 = new Utf8Text(name);
+        fixed (byte* p = utf8)
+        {
+            void* found;
+            int result = _api.GetChannelPtr(cs, &found, p, type);
+            data = found;
+            return result;
+        }
     }
 
     /// <summary>The seam, for channel objects that call it directly.</summary>

@@ -56,7 +56,7 @@ public sealed partial class Csound
     {
         ArgumentNullException.ThrowIfNull(code);
         nint cs = Ptr;
-        if (OnPlayingThread(c => c.CompileOrc(code)))
+        if (OnPerformingThread(c => c.CompileOrc(code)))
         {
             return;
         }
@@ -98,7 +98,7 @@ public sealed partial class Csound
     {
         ArgumentNullException.ThrowIfNull(csd);
         nint cs = Ptr;
-        if (OnPlayingThread(c => c.CompileCsdText(csd)))
+        if (OnPerformingThread(c => c.CompileCsdText(csd)))
         {
             return;
         }
@@ -115,29 +115,40 @@ public sealed partial class Csound
     }
 
     /// <summary>
-    /// While the performance thread plays, a compile from another thread runs in its ordered stream, between cycles,
-    /// and this call waits for it (Csound 7's compile and event calls take no lock against a cycle in progress).
+    /// While another thread performs the engine, work from this thread that must not overlap a cycle (Csound 7 takes no
+    /// lock in its compile, event and channel-creation calls) runs on the performing thread between cycles, and this
+    /// call waits for it: in the performance thread's ordered stream while it plays, else handed to the runtime loop.
+    /// False when the caller may (and should) call Csound itself.
     /// </summary>
-    private bool OnPlayingThread(Action<Csound> work)
+    private bool OnPerformingThread(Action<Csound> work)
     {
-        if (_state.Thread is not { IsPlaying: true } thread || CallbackScope.IsInside(_state))
+        if (CallbackScope.IsInside(_state))
         {
-            return false;
+            return false; // already between cycles on the performing thread
         }
-        Task<bool> done = thread.InvokeAsync(c =>
+        if (_state.Thread is { IsPlaying: true } thread)
         {
-            work(c);
+            Task<bool> done = thread.InvokeAsync(c =>
+            {
+                work(c);
+                return true;
+            });
+            try
+            {
+                done.GetAwaiter().GetResult();
+            }
+            catch (InvalidOperationException) when (thread.HasEnded)
+            {
+                return false; // the performance ended meanwhile: run it here
+            }
             return true;
-        });
-        try
-        {
-            done.GetAwaiter().GetResult();
         }
-        catch (InvalidOperationException) when (thread.HasEnded)
+        if (_state.RuntimeLoops > 0)
         {
-            return false; // the performance ended meanwhile: run it here
+            _state.BetweenCycles.Run(() => work(this), _state);
+            return true;
         }
-        return true;
+        return false;
     }
 
     private unsafe delegate int TextCall(byte* text);

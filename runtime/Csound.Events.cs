@@ -36,7 +36,7 @@ public sealed partial class Csound
     /// they go through Csound's own thread-safe queue instead (taken at the next cycle, the same moment).
     /// </summary>
     private bool OtherThreadPerforms =>
-        _api.Generation >= 7 && _state.State == CsoundState.Performing && !CallbackScope.IsInside(_state);
+        _api.Generation >= 7 && _state.RuntimeLoops > 0 && !CallbackScope.IsInside(_state);
 
     // While the performance thread plays, events from other threads join its ordered stream and run between cycles.
     private bool SentThroughPlayingThread(char type, ReadOnlySpan<double> pfields, bool absolute)

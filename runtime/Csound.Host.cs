@@ -16,7 +16,7 @@ public sealed partial class Csound
         ArgumentNullException.ThrowIfNull(code);
         nint cs = Ptr;
         double value = 0;
-        if (OnPlayingThread(c => value = c.EvalCode(code)))
+        if (OnPerformingThread(c => value = c.EvalCode(code)))
         {
             return value;
         }

@@ -144,8 +144,25 @@ public sealed partial class Csound
         EngineState s = _state;
         nint cs = s.Handle.DangerousGetHandle();
         int result = 0;
-        while (!s.StopRequested && !cancellationToken.IsCancellationRequested && (result = _api.PerformKsmps(cs)) == 0)
+        s.RuntimeLoopBegins();
+        try
         {
+            using (CallbackScope.Enter(s))
+            {
+                while (!s.StopRequested && !cancellationToken.IsCancellationRequested && (result = _api.PerformKsmps(cs)) == 0)
+                {
+                    if (s.BetweenCycles.HasWork)
+                    {
+                        s.BetweenCycles.Drain();
+                    }
+                }
+            }
+        }
+        finally
+        {
+            // Work handed over during the last cycle runs now; the engine no longer performs.
+            s.RuntimeLoopEnds();
+            s.BetweenCycles.Drain();
         }
         bool stopped = result == 0 || s.StopRequested || cancellationToken.IsCancellationRequested;
         return PerformResult.From(result, stopped && result >= 0);

@@ -151,6 +151,15 @@ internal sealed unsafe class EngineState
         }
     }
 
+    private int _runtimeLoops;
+
+    /// <summary>How many <see cref="Csound.Perform"/>/<see cref="Csound.PerformAsync"/> loops run (not the performance thread).</summary>
+    public int RuntimeLoops => Volatile.Read(ref _runtimeLoops);
+
+    public void RuntimeLoopBegins() => Interlocked.Increment(ref _runtimeLoops);
+
+    public void RuntimeLoopEnds() => Interlocked.Decrement(ref _runtimeLoops);
+
     public int RunningLoops
     {
         get
@@ -324,6 +333,9 @@ internal sealed unsafe class EngineState
     // ---- per-engine data ----
 
     public PendingEvents Pending { get; } = new();
+
+    /// <summary>Work handed to a runtime-owned perform loop on another thread (see <see cref="BetweenCycles"/>).</summary>
+    public BetweenCycles BetweenCycles { get; } = new();
 
     public ChannelCache Channels { get; } = new();
 
