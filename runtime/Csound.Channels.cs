@@ -60,7 +60,7 @@ public sealed partial class Csound
     private unsafe int GetChannelPtr(nint cs, string name, int type, out void* data)
     {
         using var utf8 = new Utf8Text(name);
-        fixed (byte* p = utf8)
+        fixed (sbyte* p = utf8)
         {
             void* found;
             int result = _api.GetChannelPtr(cs, &found, p, type);
@@ -89,8 +89,8 @@ public sealed partial class Csound
         using var n = new Utf8Text(name);
         using var t = new Utf8Text(elementType);
         nint data;
-        fixed (byte* pn = n)
-        fixed (byte* pt = t)
+        fixed (sbyte* pn = n)
+        fixed (sbyte* pt = t)
         fixed (int* ps = sizes)
         {
             data = _api.InitArrayChannel(cs, pn, pt, sizes.Length, ps);
@@ -121,7 +121,7 @@ public sealed partial class Csound
         }
         using var n = new Utf8Text(name);
         nint data;
-        fixed (byte* pn = n)
+        fixed (sbyte* pn = n)
         {
             data = _api.InitPvsChannel(cs, pn, fftSize, overlap, windowSize, (int)window, format);
         }
@@ -182,7 +182,7 @@ public sealed partial class Csound
     {
         nint cs = Ptr;
         using var utf8 = new Utf8Text(name);
-        fixed (byte* p = utf8)
+        fixed (sbyte* p = utf8)
         {
             return _api.ChannelDatasize(cs, p) > 0;
         }
@@ -210,8 +210,8 @@ public sealed partial class Csound
         using var v = new Utf8Text(value);
         lock (_state.Channels.StringGate)
         {
-            fixed (byte* pn = n)
-            fixed (byte* pv = v)
+            fixed (sbyte* pn = n)
+            fixed (sbyte* pv = v)
             {
                 _api.SetStringChannel(cs, pn, pv);
             }
@@ -225,18 +225,18 @@ public sealed partial class Csound
         using var n = new Utf8Text(name);
         lock (_state.Channels.StringGate)
         {
-            fixed (byte* pn = n)
+            fixed (sbyte* pn = n)
             {
                 int size = _api.ChannelDatasize(cs, pn);
                 if (size <= 0)
                 {
                     return string.Empty;
                 }
-                byte[] buffer = new byte[size + 1];
-                fixed (byte* pb = buffer)
+                sbyte[] buffer = new sbyte[size + 1];
+                fixed (sbyte* pb = buffer)
                 {
                     _api.GetStringChannel(cs, pn, pb);
-                    return Utf8Text.Read((sbyte*)pb) ?? string.Empty;
+                    return Utf8Text.Read(pb) ?? string.Empty;
                 }
             }
         }
@@ -257,8 +257,8 @@ public sealed partial class Csound
         using var n = new Utf8Text(name);
         using var a = new Utf8Text(hints.Attributes);
         int result;
-        fixed (byte* pn = n)
-        fixed (byte* pa = a)
+        fixed (sbyte* pn = n)
+        fixed (sbyte* pa = a)
         {
             result = _api.SetControlChannelHints(cs, pn, hints, a.IsNull ? null : pa);
         }
@@ -273,7 +273,7 @@ public sealed partial class Csound
     {
         nint cs = Ptr;
         using var n = new Utf8Text(name);
-        fixed (byte* pn = n)
+        fixed (sbyte* pn = n)
         {
             return _api.GetControlChannelHints(cs, pn);
         }
@@ -284,7 +284,7 @@ public sealed partial class Csound
     {
         nint cs = Ptr;
         using var n = new Utf8Text(name);
-        fixed (byte* pn = n)
+        fixed (sbyte* pn = n)
         {
             return _api.ChannelVarTypeName(cs, pn);
         }
@@ -298,5 +298,5 @@ public sealed partial class Csound
     }
 
     /// <summary>Locks by a name already encoded (channel objects encode theirs once).</summary>
-    internal ChannelLockScope LockChannel(byte[] utf8Name) => new(_api, Ptr, utf8Name);
+    internal ChannelLockScope LockChannel(sbyte[] utf8Name) => new(_api, Ptr, utf8Name);
 }

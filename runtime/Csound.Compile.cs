@@ -34,7 +34,7 @@ public sealed partial class Csound
     private unsafe bool ConfigVariableExists(string name)
     {
         using var utf8 = new Utf8Text(name);
-        fixed (byte* p = utf8)
+        fixed (sbyte* p = utf8)
         {
             return _api.ConfigVariableExists(Ptr, p);
         }
@@ -72,7 +72,7 @@ public sealed partial class Csound
         ArgumentNullException.ThrowIfNull(code);
         nint cs = Ptr;
         using var utf8 = new Utf8Text(code);
-        fixed (byte* p = utf8)
+        fixed (sbyte* p = utf8)
         {
             _ = _api.CompileOrc(cs, p, async: true);
         }
@@ -151,14 +151,14 @@ public sealed partial class Csound
         return false;
     }
 
-    private unsafe delegate int TextCall(byte* text);
+    private unsafe delegate int TextCall(sbyte* text);
 
     private unsafe void CheckedText(string operation, string text, TextCall call)
     {
         Checked(operation, () =>
         {
             using var utf8 = new Utf8Text(text);
-            fixed (byte* p = utf8)
+            fixed (sbyte* p = utf8)
             {
                 return call(p);
             }

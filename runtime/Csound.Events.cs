@@ -86,7 +86,7 @@ public sealed partial class Csound
     private unsafe void SendMessage(nint cs, string text, bool async)
     {
         using var utf8 = new Utf8Text(text);
-        fixed (byte* p = utf8)
+        fixed (sbyte* p = utf8)
         {
             if (async)
             {

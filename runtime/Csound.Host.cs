@@ -21,7 +21,7 @@ public sealed partial class Csound
             return value;
         }
         using var utf8 = new Utf8Text(code);
-        fixed (byte* p = utf8)
+        fixed (sbyte* p = utf8)
         {
             return _api.EvalCode(cs, p);
         }
@@ -55,7 +55,7 @@ public sealed partial class Csound
     {
         nint cs = Ptr;
         using var utf8 = new Utf8Text(name);
-        fixed (byte* p = utf8)
+        fixed (sbyte* p = utf8)
         {
             return Utf8Text.Read((sbyte*)_api.GetEnv(cs, p));
         }
@@ -67,8 +67,8 @@ public sealed partial class Csound
         ArgumentException.ThrowIfNullOrEmpty(name);
         using var n = new Utf8Text(name);
         using var v = new Utf8Text(value);
-        fixed (byte* pn = n)
-        fixed (byte* pv = v)
+        fixed (sbyte* pn = n)
+        fixed (sbyte* pv = v)
         {
             int result = Engine.CsoundApi.Current.SetGlobalEnv(pn, v.IsNull ? null : pv);
             if (result != 0)
@@ -86,7 +86,7 @@ public sealed partial class Csound
         Checked($"LoadPlugins(\"{directory}\")", () =>
         {
             using var utf8 = new Utf8Text(directory);
-            fixed (byte* p = utf8)
+            fixed (sbyte* p = utf8)
             {
                 return _api.LoadPlugins(cs, p);
             }
@@ -120,7 +120,7 @@ public sealed partial class Csound
                 }
                 argv[arguments.Count] = null;
                 using var n = new Utf8Text(name);
-                fixed (byte* pn = n)
+                fixed (sbyte* pn = n)
                 {
                     return _api.RunUtility(cs, pn, arguments.Count, argv);
                 }
@@ -146,7 +146,7 @@ public sealed partial class Csound
     {
         nint cs = Ptr;
         using var utf8 = new Utf8Text(name);
-        fixed (byte* p = utf8)
+        fixed (sbyte* p = utf8)
         {
             return _api.UtilityDescription(cs, p);
         }
@@ -175,7 +175,7 @@ public sealed partial class Csound
     {
         nint cs = Ptr;
         using var utf8 = new Utf8Text(module);
-        fixed (byte* p = utf8)
+        fixed (sbyte* p = utf8)
         {
             _api.SetRtAudioModule(cs, p);
         }
@@ -186,7 +186,7 @@ public sealed partial class Csound
     {
         nint cs = Ptr;
         using var utf8 = new Utf8Text(module);
-        fixed (byte* p = utf8)
+        fixed (sbyte* p = utf8)
         {
             _api.SetMidiModule(cs, p);
         }

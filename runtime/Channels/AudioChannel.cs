@@ -11,7 +11,7 @@ public sealed unsafe class AudioChannel : Channel
         _lockName = ChannelLockScope.Encode(name);
     }
 
-    private readonly byte[] _lockName;
+    private readonly sbyte[] _lockName;
 
     /// <summary>The current cycle's samples as a view of Csound's memory (no copy, no lock; use between cycles).</summary>
     public Span<double> AsSpan() => new(Checked, Owner.Ksmps);

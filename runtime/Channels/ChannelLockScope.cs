@@ -8,12 +8,12 @@ public readonly unsafe struct ChannelLockScope : IDisposable, IEquatable<Channel
 {
     private readonly CsoundApi? _api;
     private readonly nint _cs;
-    private readonly byte[]? _name;
+    private readonly sbyte[]? _name;
 
     // Takes the lock; the name is NUL-terminated UTF-8, encoded once by the caller and used for both calls.
-    internal ChannelLockScope(CsoundApi api, nint cs, byte[] utf8Name)
+    internal ChannelLockScope(CsoundApi api, nint cs, sbyte[] utf8Name)
     {
-        fixed (byte* p = utf8Name)
+        fixed (sbyte* p = utf8Name)
         {
             api.LockChannel(cs, p);
         }
@@ -23,7 +23,7 @@ public readonly unsafe struct ChannelLockScope : IDisposable, IEquatable<Channel
     }
 
     /// <summary>NUL-terminated UTF-8 of a channel name.</summary>
-    internal static byte[] Encode(string name) => System.Text.Encoding.UTF8.GetBytes(name + "\0");
+    internal static sbyte[] Encode(string name) => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(System.Text.Encoding.UTF8.GetBytes(name + "\0")).ToArray();
 
     /// <summary>Releases the lock.</summary>
     public void Dispose()
@@ -32,7 +32,7 @@ public readonly unsafe struct ChannelLockScope : IDisposable, IEquatable<Channel
         {
             return;
         }
-        fixed (byte* p = _name)
+        fixed (sbyte* p = _name)
         {
             _api.UnlockChannel(_cs, p);
         }

@@ -28,23 +28,23 @@ internal sealed unsafe class Api6Engine : SharedEngine<CsoundBindings.Interop.Ap
         foreach (string option in options)
         {
             using var text = new Native.Utf8Text(option);
-            fixed (byte* p = text)
+            fixed (sbyte* p = text)
             {
-                result |= Methods.csoundSetOption(C(cs), (sbyte*)p);
+                result |= Methods.csoundSetOption(C(cs), p);
             }
         }
         return result;
     }
 
-    public override int CompileOrc(nint cs, byte* text, bool async) =>
-        async ? Methods.csoundCompileOrcAsync(C(cs), (sbyte*)text) : Methods.csoundCompileOrc(C(cs), (sbyte*)text);
+    public override int CompileOrc(nint cs, sbyte* text, bool async) =>
+        async ? Methods.csoundCompileOrcAsync(C(cs), text) : Methods.csoundCompileOrc(C(cs), text);
 
-    public override int CompileCsd(nint cs, byte* pathOrText, bool isText) =>
-        isText ? Methods.csoundCompileCsdText(C(cs), (sbyte*)pathOrText) : Methods.csoundCompileCsd(C(cs), (sbyte*)pathOrText);
+    public override int CompileCsd(nint cs, sbyte* pathOrText, bool isText) =>
+        isText ? Methods.csoundCompileCsdText(C(cs), pathOrText) : Methods.csoundCompileCsd(C(cs), pathOrText);
 
-    public override int ReadScore(nint cs, byte* text) => Methods.csoundReadScore(C(cs), (sbyte*)text);
+    public override int ReadScore(nint cs, sbyte* text) => Methods.csoundReadScore(C(cs), text);
 
-    public override void InputMessage(nint cs, byte* text) => Methods.csoundInputMessage(C(cs), (sbyte*)text);
+    public override void InputMessage(nint cs, sbyte* text) => Methods.csoundInputMessage(C(cs), text);
 
     public override void Stop(nint cs) => Methods.csoundStop(C(cs));
 
@@ -93,8 +93,8 @@ internal sealed unsafe class Api6Engine : SharedEngine<CsoundBindings.Interop.Ap
     }
 
     // ==== Channels ==== Channel members over the Csound 6 bindings.
-    public override int GetChannelPtr(nint cs, void** data, byte* name, int type) =>
-        Methods.csoundGetChannelPtr(C(cs), (double**)data, (sbyte*)name, type);
+    public override int GetChannelPtr(nint cs, void** data, sbyte* name, int type) =>
+        Methods.csoundGetChannelPtr(C(cs), (double**)data, name, type);
 
     public override void SetChannelCallbacks(nint cs, delegate* unmanaged[Cdecl]<nint, sbyte*, void*, void*, void> input, delegate* unmanaged[Cdecl]<nint, sbyte*, void*, void*, void> output)
     {
@@ -103,31 +103,31 @@ internal sealed unsafe class Api6Engine : SharedEngine<CsoundBindings.Interop.Ap
     }
 
     // Csound 6 exposes each channel's spinlock; Csound 7 locks by name.
-    public override void LockChannel(nint cs, byte* name)
+    public override void LockChannel(nint cs, sbyte* name)
     {
-        int* spinlock = Methods.csoundGetChannelLock(C(cs), (sbyte*)name);
+        int* spinlock = Methods.csoundGetChannelLock(C(cs), name);
         if (spinlock != null)
         {
             Methods.csoundSpinLock(spinlock);
         }
     }
 
-    public override void UnlockChannel(nint cs, byte* name)
+    public override void UnlockChannel(nint cs, sbyte* name)
     {
-        int* spinlock = Methods.csoundGetChannelLock(C(cs), (sbyte*)name);
+        int* spinlock = Methods.csoundGetChannelLock(C(cs), name);
         if (spinlock != null)
         {
             Methods.csoundSpinUnLock(spinlock);
         }
     }
 
-    public override string? ChannelVarTypeName(nint cs, byte* name) => null;
+    public override string? ChannelVarTypeName(nint cs, sbyte* name) => null;
 
     // ==== DataChannels ==== Csound 6 has no array channels and only a struct-copy PVS channel API.
     private static NotSupportedException Api7Only(string what) =>
         new($"{what} channels need Csound 7; Csound 6 offers control, audio and string channels (use those, or load Csound 7 through CSOUND7_ROOT).");
 
-    public override nint InitArrayChannel(nint cs, byte* name, byte* type, int dimensions, int* sizes) => throw Api7Only("Array");
+    public override nint InitArrayChannel(nint cs, sbyte* name, sbyte* type, int dimensions, int* sizes) => throw Api7Only("Array");
 
     public override double* ArrayData(nint array) => throw Api7Only("Array");
 
@@ -137,7 +137,7 @@ internal sealed unsafe class Api6Engine : SharedEngine<CsoundBindings.Interop.Ap
 
     public override string? ArrayType(nint array) => throw Api7Only("Array");
 
-    public override nint InitPvsChannel(nint cs, byte* name, int fftSize, int overlap, int windowSize, int window, int format) => throw Api7Only("PVS");
+    public override nint InitPvsChannel(nint cs, sbyte* name, int fftSize, int overlap, int windowSize, int window, int format) => throw Api7Only("PVS");
 
     public override float* PvsData(nint pvs) => throw Api7Only("PVS");
 
@@ -151,14 +151,14 @@ internal sealed unsafe class Api6Engine : SharedEngine<CsoundBindings.Interop.Ap
         return Methods.csoundScoreEventAbsolute(C(cs), (sbyte)type, fields, count, offset);
     }
 
-    public override void InputMessageAsync(nint cs, byte* text) => Methods.csoundInputMessageAsync(C(cs), (sbyte*)text);
+    public override void InputMessageAsync(nint cs, sbyte* text) => Methods.csoundInputMessageAsync(C(cs), text);
 
     public override int KillInstance(nint cs, double instrument, string? name, int mode, bool allowRelease)
     {
         using var utf8 = new Utf8Text(name);
-        fixed (byte* p = utf8)
+        fixed (sbyte* p = utf8)
         {
-            return Methods.csoundKillInstance(C(cs), instrument, utf8.IsNull ? null : (sbyte*)p, mode, allowRelease ? 1 : 0);
+            return Methods.csoundKillInstance(C(cs), instrument, utf8.IsNull ? null : p, mode, allowRelease ? 1 : 0);
         }
     }
 
@@ -166,14 +166,14 @@ internal sealed unsafe class Api6Engine : SharedEngine<CsoundBindings.Interop.Ap
     // OPDS in Csound 6: nxti, nxtp, iopadr, opadr, optext, insdshead.
     public override int OpcodeHeaderSize => 6 * sizeof(nint);
 
-    public override int AppendOpcode(nint cs, byte* name, int blockSize, byte* outTypes, byte* inTypes, nint init, nint perf)
+    public override int AppendOpcode(nint cs, sbyte* name, int blockSize, sbyte* outTypes, sbyte* inTypes, nint init, nint perf)
     {
         var subr = (delegate* unmanaged[Cdecl]<CSOUND*, void*, int>)init;
         var perform = (delegate* unmanaged[Cdecl]<CSOUND*, void*, int>)perf;
         // Csound 6 runs the perf function from the k-rate slot for k- and a-rate opcodes alike (thread 3);
         // the a-rate slot is a leftover that the engine no longer calls.
         int thread = perf == 0 ? 1 : 3;
-        return Methods.csoundAppendOpcode(C(cs), (sbyte*)name, blockSize, 0, thread, (sbyte*)outTypes, (sbyte*)inTypes,
+        return Methods.csoundAppendOpcode(C(cs), name, blockSize, 0, thread, outTypes, inTypes,
             subr, perform, null);
     }
 

@@ -31,23 +31,23 @@ internal sealed unsafe class Api7Engine : SharedEngine<CsoundBindings.Interop.Ap
     public override int SetOptions(nint cs, IReadOnlyList<string> options, string whole)
     {
         using var text = new Native.Utf8Text(whole);
-        fixed (byte* p = text)
+        fixed (sbyte* p = text)
         {
-            return Methods.csoundSetOption(C(cs), (sbyte*)p);
+            return Methods.csoundSetOption(C(cs), p);
         }
     }
 
-    public override int CompileOrc(nint cs, byte* text, bool async) => Methods.csoundCompileOrc(C(cs), (sbyte*)text, async ? 1 : 0);
+    public override int CompileOrc(nint cs, sbyte* text, bool async) => Methods.csoundCompileOrc(C(cs), text, async ? 1 : 0);
 
-    public override int CompileCsd(nint cs, byte* pathOrText, bool isText) => Methods.csoundCompileCSD(C(cs), (sbyte*)pathOrText, isText ? 1 : 0);
+    public override int CompileCsd(nint cs, sbyte* pathOrText, bool isText) => Methods.csoundCompileCSD(C(cs), pathOrText, isText ? 1 : 0);
 
-    public override int ReadScore(nint cs, byte* text)
+    public override int ReadScore(nint cs, sbyte* text)
     {
-        Methods.csoundEventString(C(cs), (sbyte*)text, 0);
+        Methods.csoundEventString(C(cs), text, 0);
         return 0;
     }
 
-    public override void InputMessage(nint cs, byte* text) => Methods.csoundEventString(C(cs), (sbyte*)text, 0);
+    public override void InputMessage(nint cs, sbyte* text) => Methods.csoundEventString(C(cs), text, 0);
 
     // API 7 has no native stop: the managed perform loops watch their own flag.
     public override void Stop(nint cs)
@@ -72,8 +72,8 @@ internal sealed unsafe class Api7Engine : SharedEngine<CsoundBindings.Interop.Ap
     public override List<OpcodeDef>? NativeOpcodeList(nint cs) => null;
 
     // ==== Channels ==== Channel members over the Csound 7 bindings.
-    public override int GetChannelPtr(nint cs, void** data, byte* name, int type) =>
-        Methods.csoundGetChannelPtr(C(cs), data, (sbyte*)name, type);
+    public override int GetChannelPtr(nint cs, void** data, sbyte* name, int type) =>
+        Methods.csoundGetChannelPtr(C(cs), data, name, type);
 
     public override void SetChannelCallbacks(nint cs, delegate* unmanaged[Cdecl]<nint, sbyte*, void*, void*, void> input, delegate* unmanaged[Cdecl]<nint, sbyte*, void*, void*, void> output)
     {
@@ -81,15 +81,15 @@ internal sealed unsafe class Api7Engine : SharedEngine<CsoundBindings.Interop.Ap
         Methods.csoundSetOutputChannelCallback(C(cs), new channelCallback_t((delegate* unmanaged[Cdecl]<CSOUND*, sbyte*, void*, void*, void>)output));
     }
 
-    public override void LockChannel(nint cs, byte* name) => Methods.csoundLockChannel(C(cs), (sbyte*)name);
+    public override void LockChannel(nint cs, sbyte* name) => Methods.csoundLockChannel(C(cs), name);
 
-    public override void UnlockChannel(nint cs, byte* name) => Methods.csoundUnlockChannel(C(cs), (sbyte*)name);
+    public override void UnlockChannel(nint cs, sbyte* name) => Methods.csoundUnlockChannel(C(cs), name);
 
-    public override string? ChannelVarTypeName(nint cs, byte* name) => Native.Utf8Text.Read(Methods.csoundGetChannelVarTypeName(C(cs), (sbyte*)name));
+    public override string? ChannelVarTypeName(nint cs, sbyte* name) => Native.Utf8Text.Read(Methods.csoundGetChannelVarTypeName(C(cs), name));
 
     // ==== DataChannels ==== Array and PVS channels over the Csound 7 bindings.
-    public override nint InitArrayChannel(nint cs, byte* name, byte* type, int dimensions, int* sizes) =>
-        (nint)Methods.csoundInitArrayChannel(C(cs), (sbyte*)name, (sbyte*)type, dimensions, sizes);
+    public override nint InitArrayChannel(nint cs, sbyte* name, sbyte* type, int dimensions, int* sizes) =>
+        (nint)Methods.csoundInitArrayChannel(C(cs), name, type, dimensions, sizes);
 
     public override double* ArrayData(nint array) => (double*)Methods.csoundGetArrayData((ARRAYDAT*)array);
 
@@ -99,8 +99,8 @@ internal sealed unsafe class Api7Engine : SharedEngine<CsoundBindings.Interop.Ap
 
     public override string? ArrayType(nint array) => Native.Utf8Text.Read(Methods.csoundArrayDataType((ARRAYDAT*)array));
 
-    public override nint InitPvsChannel(nint cs, byte* name, int fftSize, int overlap, int windowSize, int window, int format) =>
-        (nint)Methods.csoundInitPvsChannel(C(cs), (sbyte*)name, fftSize, overlap, windowSize, window, format);
+    public override nint InitPvsChannel(nint cs, sbyte* name, int fftSize, int overlap, int windowSize, int window, int format) =>
+        (nint)Methods.csoundInitPvsChannel(C(cs), name, fftSize, overlap, windowSize, window, format);
 
     public override float* PvsData(nint pvs) => Methods.csoundGetPvsData((PVSDAT*)pvs);
 
@@ -124,7 +124,7 @@ internal sealed unsafe class Api7Engine : SharedEngine<CsoundBindings.Interop.Ap
         return ScoreEvent(cs, type, fields, count, async);
     }
 
-    public override void InputMessageAsync(nint cs, byte* text) => Methods.csoundEventString(C(cs), (sbyte*)text, 1);
+    public override void InputMessageAsync(nint cs, sbyte* text) => Methods.csoundEventString(C(cs), text, 1);
 
     // Csound 7 removed csoundKillInstance: the same effect through the turnoff2_i opcode, run as global code.
     public override int KillInstance(nint cs, double instrument, string? name, int mode, bool allowRelease)
@@ -132,9 +132,9 @@ internal sealed unsafe class Api7Engine : SharedEngine<CsoundBindings.Interop.Ap
         string target = name is null ? instrument.ToString("R", CultureInfo.InvariantCulture) : "\"" + name.Replace("\"", "\\\"", System.StringComparison.Ordinal) + "\"";
         string code = $"turnoff2_i {target}, {mode.ToString(CultureInfo.InvariantCulture)}, {(allowRelease ? 1 : 0)}\n";
         using var utf8 = new Utf8Text(code);
-        fixed (byte* p = utf8)
+        fixed (sbyte* p = utf8)
         {
-            return Methods.csoundCompileOrc(C(cs), (sbyte*)p, 0);
+            return Methods.csoundCompileOrc(C(cs), p, 0);
         }
     }
 
@@ -142,8 +142,8 @@ internal sealed unsafe class Api7Engine : SharedEngine<CsoundBindings.Interop.Ap
     // OPDS in Csound 7: nxti, nxtp, nxtd, init, perf, deinit, optext, insdshead.
     public override int OpcodeHeaderSize => 8 * sizeof(nint);
 
-    public override int AppendOpcode(nint cs, byte* name, int blockSize, byte* outTypes, byte* inTypes, nint init, nint perf) =>
-        Methods.csoundAppendOpcode(C(cs), (sbyte*)name, blockSize, 0, (sbyte*)outTypes, (sbyte*)inTypes,
+    public override int AppendOpcode(nint cs, sbyte* name, int blockSize, sbyte* outTypes, sbyte* inTypes, nint init, nint perf) =>
+        Methods.csoundAppendOpcode(C(cs), name, blockSize, 0, outTypes, inTypes,
             (delegate* unmanaged[Cdecl]<CSOUND*, void*, int>)init, (delegate* unmanaged[Cdecl]<CSOUND*, void*, int>)perf, null);
 
     // ==== PerformanceThread ==== The Csound 7 performance thread (csPerfThread.h, inside libcsound).

@@ -41,13 +41,13 @@ internal abstract unsafe class CsoundApi
     /// <summary>Applies options; API 6 needs one call per option, API 7 takes the whole string.</summary>
     public abstract int SetOptions(nint cs, IReadOnlyList<string> options, string whole);
 
-    public abstract int CompileOrc(nint cs, byte* text, bool async);
+    public abstract int CompileOrc(nint cs, sbyte* text, bool async);
 
-    public abstract int CompileCsd(nint cs, byte* pathOrText, bool isText);
+    public abstract int CompileCsd(nint cs, sbyte* pathOrText, bool isText);
 
-    public abstract int ReadScore(nint cs, byte* text);
+    public abstract int ReadScore(nint cs, sbyte* text);
 
-    public abstract void InputMessage(nint cs, byte* text);
+    public abstract void InputMessage(nint cs, sbyte* text);
 
     public abstract int Start(nint cs);
 
@@ -120,29 +120,29 @@ internal abstract unsafe class CsoundApi
 
     // ==== Channels ==== Channel members of the seam.
     /// <summary>Gets or creates a channel; <paramref name="type"/> is kind | direction bits. Returns Csound's code.</summary>
-    public abstract int GetChannelPtr(nint cs, void** data, byte* name, int type);
+    public abstract int GetChannelPtr(nint cs, void** data, sbyte* name, int type);
 
-    public abstract int ChannelDatasize(nint cs, byte* name);
+    public abstract int ChannelDatasize(nint cs, sbyte* name);
 
-    public abstract void GetStringChannel(nint cs, byte* name, byte* buffer);
+    public abstract void GetStringChannel(nint cs, sbyte* name, sbyte* buffer);
 
-    public abstract void SetStringChannel(nint cs, byte* name, byte* text);
+    public abstract void SetStringChannel(nint cs, sbyte* name, sbyte* text);
 
     public abstract List<ChannelInfo>? ListChannels(nint cs);
 
-    public abstract int SetControlChannelHints(nint cs, byte* name, ControlChannelHints hints, byte* attributes);
+    public abstract int SetControlChannelHints(nint cs, sbyte* name, ControlChannelHints hints, sbyte* attributes);
 
-    public abstract ControlChannelHints? GetControlChannelHints(nint cs, byte* name);
+    public abstract ControlChannelHints? GetControlChannelHints(nint cs, sbyte* name);
 
-    public abstract void LockChannel(nint cs, byte* name);
+    public abstract void LockChannel(nint cs, sbyte* name);
 
-    public abstract void UnlockChannel(nint cs, byte* name);
+    public abstract void UnlockChannel(nint cs, sbyte* name);
 
     /// <summary>Registers the invalue/outvalue callbacks (null pointers unregister).</summary>
     public abstract void SetChannelCallbacks(nint cs, delegate* unmanaged[Cdecl]<nint, sbyte*, void*, void*, void> input, delegate* unmanaged[Cdecl]<nint, sbyte*, void*, void*, void> output);
 
     /// <summary>The type name of a channel's variable (Csound 7), or null.</summary>
-    public abstract string? ChannelVarTypeName(nint cs, byte* name);
+    public abstract string? ChannelVarTypeName(nint cs, sbyte* name);
 
     /// <summary>Converts Csound's channel list entry fields to the public record.</summary>
     protected static ChannelInfo ToChannelInfo(sbyte* name, int type, ControlChannelHints hints)
@@ -154,7 +154,7 @@ internal abstract unsafe class CsoundApi
 
     // ==== DataChannels ==== Array and PVS channels (Csound 7; Csound 6 reports them unsupported).
     /// <summary>Creates (or finds) an array channel; returns the ARRAYDAT pointer or 0.</summary>
-    public abstract nint InitArrayChannel(nint cs, byte* name, byte* type, int dimensions, int* sizes);
+    public abstract nint InitArrayChannel(nint cs, sbyte* name, sbyte* type, int dimensions, int* sizes);
 
     public abstract double* ArrayData(nint array);
 
@@ -165,7 +165,7 @@ internal abstract unsafe class CsoundApi
     public abstract string? ArrayType(nint array);
 
     /// <summary>Creates (or finds) a PVS channel; returns the PVSDAT pointer or 0.</summary>
-    public abstract nint InitPvsChannel(nint cs, byte* name, int fftSize, int overlap, int windowSize, int window, int format);
+    public abstract nint InitPvsChannel(nint cs, sbyte* name, int fftSize, int overlap, int windowSize, int window, int format);
 
     public abstract float* PvsData(nint pvs);
 
@@ -176,7 +176,7 @@ internal abstract unsafe class CsoundApi
     /// <summary>An event whose p2 counts from <paramref name="offset"/> seconds of performance time.</summary>
     public abstract int ScoreEventAbsolute(nint cs, char type, double* fields, int count, double offset, bool async);
 
-    public abstract void InputMessageAsync(nint cs, byte* text);
+    public abstract void InputMessageAsync(nint cs, sbyte* text);
 
     public abstract bool IsScorePending(nint cs);
 
@@ -208,7 +208,7 @@ internal abstract unsafe class CsoundApi
     public abstract int OpcodeHeaderSize { get; }
 
     /// <summary>Registers an opcode with init and perf functions (perf may be 0 for an i-time opcode).</summary>
-    public abstract int AppendOpcode(nint cs, byte* name, int blockSize, byte* outTypes, byte* inTypes, nint init, nint perf);
+    public abstract int AppendOpcode(nint cs, sbyte* name, int blockSize, sbyte* outTypes, sbyte* inTypes, nint init, nint perf);
 
     // ==== PerformanceThread ==== Performance-thread members of the seam (libcsnd6 on Csound 6, libcsound on Csound 7).
     public abstract nint PtCreate(nint cs);
@@ -233,7 +233,7 @@ internal abstract unsafe class CsoundApi
     public abstract void PtSetProcessCallback(nint pt, delegate* unmanaged[Cdecl]<void*, void> callback, void* data);
 
     // ==== Host ==== Host I/O, modules, utilities, environment and other engine services.
-    public abstract double EvalCode(nint cs, byte* code);
+    public abstract double EvalCode(nint cs, sbyte* code);
 
     public abstract int MessageLevel(nint cs);
 
@@ -243,19 +243,19 @@ internal abstract unsafe class CsoundApi
 
     public abstract void SetDebug(nint cs, bool on);
 
-    public abstract byte* GetEnv(nint cs, byte* name);
+    public abstract sbyte* GetEnv(nint cs, sbyte* name);
 
-    public abstract int SetGlobalEnv(byte* name, byte* value);
+    public abstract int SetGlobalEnv(sbyte* name, sbyte* value);
 
-    public abstract int LoadPlugins(nint cs, byte* directory);
+    public abstract int LoadPlugins(nint cs, sbyte* directory);
 
     public abstract double SystemSr(nint cs, double value);
 
-    public abstract int RunUtility(nint cs, byte* name, int argc, byte** argv);
+    public abstract int RunUtility(nint cs, sbyte* name, int argc, byte** argv);
 
     public abstract List<string> ListUtilities(nint cs);
 
-    public abstract string? UtilityDescription(nint cs, byte* name);
+    public abstract string? UtilityDescription(nint cs, sbyte* name);
 
     /// <summary>Module number <paramref name="index"/>: its name and type ("audio"/"midi"); false past the end.</summary>
     public abstract bool GetModule(nint cs, int index, out string name, out string type);
@@ -264,9 +264,9 @@ internal abstract unsafe class CsoundApi
 
     public abstract List<MidiDevice> MidiDevices(nint cs, bool output);
 
-    public abstract void SetRtAudioModule(nint cs, byte* module);
+    public abstract void SetRtAudioModule(nint cs, sbyte* module);
 
-    public abstract void SetMidiModule(nint cs, byte* module);
+    public abstract void SetMidiModule(nint cs, sbyte* module);
 
     public abstract void SetHostAudioIO(nint cs);
 
@@ -301,5 +301,5 @@ internal abstract unsafe class CsoundApi
     public abstract string? OutputName(nint cs);
 
     /// <summary>Whether a configuration variable (what <c>-+name=value</c> sets) exists.</summary>
-    public abstract bool ConfigVariableExists(nint cs, byte* name);
+    public abstract bool ConfigVariableExists(nint cs, sbyte* name);
 }

@@ -72,11 +72,11 @@ internal abstract unsafe class SharedEngine<TFunctions> : CsoundApi
     public override int UdpServerClose(nint cs) => TFunctions.csoundUDPServerClose(cs);
 
     // ==== Channels ==== String channels: the calls both API generations declare alike, written once over ICsoundFunctions.
-    public override int ChannelDatasize(nint cs, byte* name) => TFunctions.csoundGetChannelDatasize(cs, (sbyte*)name);
+    public override int ChannelDatasize(nint cs, sbyte* name) => TFunctions.csoundGetChannelDatasize(cs, name);
 
-    public override void GetStringChannel(nint cs, byte* name, byte* buffer) => TFunctions.csoundGetStringChannel(cs, (sbyte*)name, (sbyte*)buffer);
+    public override void GetStringChannel(nint cs, sbyte* name, sbyte* buffer) => TFunctions.csoundGetStringChannel(cs, name, buffer);
 
-    public override void SetStringChannel(nint cs, byte* name, byte* text) => TFunctions.csoundSetStringChannel(cs, (sbyte*)name, (sbyte*)text);
+    public override void SetStringChannel(nint cs, sbyte* name, sbyte* text) => TFunctions.csoundSetStringChannel(cs, name, text);
 
     public override List<ChannelInfo>? ListChannels(nint cs)
     {
@@ -107,7 +107,7 @@ internal abstract unsafe class SharedEngine<TFunctions> : CsoundApi
     private static ControlChannelHints Hints(in controlChannelHints_t h) =>
         new((ControlChannelBehavior)h.behav, h.dflt, h.min, h.max, h.x, h.y, h.width, h.height, Native.Utf8Text.Read(h.attributes));
 
-    public override int SetControlChannelHints(nint cs, byte* name, ControlChannelHints hints, byte* attributes)
+    public override int SetControlChannelHints(nint cs, sbyte* name, ControlChannelHints hints, sbyte* attributes)
     {
         var native = new controlChannelHints_t
         {
@@ -119,15 +119,15 @@ internal abstract unsafe class SharedEngine<TFunctions> : CsoundApi
             y = hints.Y,
             width = hints.Width,
             height = hints.Height,
-            attributes = (sbyte*)attributes,
+            attributes = attributes,
         };
-        return TFunctions.csoundSetControlChannelHints(cs, (sbyte*)name, native);
+        return TFunctions.csoundSetControlChannelHints(cs, name, native);
     }
 
-    public override ControlChannelHints? GetControlChannelHints(nint cs, byte* name)
+    public override ControlChannelHints? GetControlChannelHints(nint cs, sbyte* name)
     {
         controlChannelHints_t hints;
-        if (TFunctions.csoundGetControlChannelHints(cs, (sbyte*)name, &hints) != 0)
+        if (TFunctions.csoundGetControlChannelHints(cs, name, &hints) != 0)
         {
             return null;
         }
@@ -156,7 +156,7 @@ internal abstract unsafe class SharedEngine<TFunctions> : CsoundApi
     public override int GetTableArgs(nint cs, int table, double** data) => TFunctions.csoundGetTableArgs(cs, data, table);
 
     // ==== Host ==== Host services: the calls both API generations declare alike, written once over ICsoundFunctions.
-    public override double EvalCode(nint cs, byte* code) => TFunctions.csoundEvalCode(cs, (sbyte*)code);
+    public override double EvalCode(nint cs, sbyte* code) => TFunctions.csoundEvalCode(cs, code);
 
     public override int MessageLevel(nint cs) => TFunctions.csoundGetMessageLevel(cs);
 
@@ -166,15 +166,15 @@ internal abstract unsafe class SharedEngine<TFunctions> : CsoundApi
 
     public override void SetDebug(nint cs, bool on) => TFunctions.csoundSetDebug(cs, on ? 1 : 0);
 
-    public override byte* GetEnv(nint cs, byte* name) => (byte*)TFunctions.csoundGetEnv(cs, (sbyte*)name);
+    public override sbyte* GetEnv(nint cs, sbyte* name) => TFunctions.csoundGetEnv(cs, name);
 
-    public override int SetGlobalEnv(byte* name, byte* value) => TFunctions.csoundSetGlobalEnv((sbyte*)name, (sbyte*)value);
+    public override int SetGlobalEnv(sbyte* name, sbyte* value) => TFunctions.csoundSetGlobalEnv(name, value);
 
-    public override int LoadPlugins(nint cs, byte* directory) => TFunctions.csoundLoadPlugins(cs, (sbyte*)directory);
+    public override int LoadPlugins(nint cs, sbyte* directory) => TFunctions.csoundLoadPlugins(cs, directory);
 
     public override double SystemSr(nint cs, double value) => TFunctions.csoundSystemSr(cs, value);
 
-    public override int RunUtility(nint cs, byte* name, int argc, byte** argv) => TFunctions.csoundRunUtility(cs, (sbyte*)name, argc, (sbyte**)argv);
+    public override int RunUtility(nint cs, sbyte* name, int argc, byte** argv) => TFunctions.csoundRunUtility(cs, name, argc, (sbyte**)argv);
 
     public override List<string> ListUtilities(nint cs)
     {
@@ -192,7 +192,7 @@ internal abstract unsafe class SharedEngine<TFunctions> : CsoundApi
         return result;
     }
 
-    public override string? UtilityDescription(nint cs, byte* name) => Utf8Text.Read(TFunctions.csoundGetUtilityDescription(cs, (sbyte*)name));
+    public override string? UtilityDescription(nint cs, sbyte* name) => Utf8Text.Read(TFunctions.csoundGetUtilityDescription(cs, name));
 
     public override bool GetModule(nint cs, int index, out string name, out string type)
     {
@@ -204,9 +204,9 @@ internal abstract unsafe class SharedEngine<TFunctions> : CsoundApi
         return found;
     }
 
-    public override void SetRtAudioModule(nint cs, byte* module) => TFunctions.csoundSetRTAudioModule(cs, (sbyte*)module);
+    public override void SetRtAudioModule(nint cs, sbyte* module) => TFunctions.csoundSetRTAudioModule(cs, module);
 
-    public override void SetMidiModule(nint cs, byte* module) => TFunctions.csoundSetMIDIModule(cs, (sbyte*)module);
+    public override void SetMidiModule(nint cs, sbyte* module) => TFunctions.csoundSetMIDIModule(cs, module);
 
     public override nint CreateCircularBuffer(nint cs, int items, int itemSize) => (nint)TFunctions.csoundCreateCircularBuffer(cs, items, itemSize);
 
@@ -280,5 +280,5 @@ internal abstract unsafe class SharedEngine<TFunctions> : CsoundApi
         TFunctions.csoundSetExternalMidiOutCloseCallback(cs, close);
     }
 
-    public override bool ConfigVariableExists(nint cs, byte* name) => TFunctions.csoundQueryConfigurationVariable(cs, (sbyte*)name) != null;
+    public override bool ConfigVariableExists(nint cs, sbyte* name) => TFunctions.csoundQueryConfigurationVariable(cs, name) != null;
 }

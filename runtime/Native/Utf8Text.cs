@@ -30,8 +30,8 @@ internal ref struct Utf8Text
     /// <summary>True when made from null: <see cref="GetPinnableReference"/> is then a null reference.</summary>
     public bool IsNull { get; }
 
-    /// <summary>Lets <c>fixed (byte* p = text)</c> pin the bytes.</summary>
-    public readonly ref byte GetPinnableReference() => ref MemoryMarshal.GetReference(_bytes);
+    /// <summary>Lets <c>fixed (sbyte* p = text)</c> pin the bytes as the C <c>char*</c> the generated bindings take.</summary>
+    public readonly ref sbyte GetPinnableReference() => ref System.Runtime.CompilerServices.Unsafe.As<byte, sbyte>(ref MemoryMarshal.GetReference(_bytes));
 
     public void Dispose()
     {

@@ -56,18 +56,18 @@ internal sealed unsafe class OpcodeThunks : IDisposable
         _header = header;
         _init = OnInit;
         _perform = OnPerform;
-        Name = (byte*)Marshal.StringToCoTaskMemUTF8(opcode.Name);
-        OutTypes = (byte*)Marshal.StringToCoTaskMemUTF8(opcode.OutTypes);
-        InTypes = (byte*)Marshal.StringToCoTaskMemUTF8(opcode.InTypes);
+        Name = (sbyte*)Marshal.StringToCoTaskMemUTF8(opcode.Name);
+        OutTypes = (sbyte*)Marshal.StringToCoTaskMemUTF8(opcode.OutTypes);
+        InTypes = (sbyte*)Marshal.StringToCoTaskMemUTF8(opcode.InTypes);
         InitPointer = Marshal.GetFunctionPointerForDelegate(_init);
         PerformPointer = opcode.Perform is null ? 0 : Marshal.GetFunctionPointerForDelegate(_perform);
     }
 
-    public byte* Name { get; }
+    public sbyte* Name { get; }
 
-    public byte* OutTypes { get; }
+    public sbyte* OutTypes { get; }
 
-    public byte* InTypes { get; }
+    public sbyte* InTypes { get; }
 
     public nint InitPointer { get; }
 
