@@ -152,15 +152,15 @@ public sealed partial class Csound
     }
 
     // Name-based calls in a loop usually pass the same string object: remember the last one and skip the lookup.
-    private unsafe ControlChannel? ControlByName(string name, bool create)
+    private ControlChannel? ControlByName(string name, bool create)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
         ControlChannel? last = _state.Channels.LastControl;
         // Reset and Dispose clear both caches, so whatever they hold is current; Value checks again anyway.
         if (last is not null && ReferenceEquals(last.Name, name))
         {
             return last;
         }
+        ArgumentException.ThrowIfNullOrEmpty(name); // after the shortcut: a cached name is never null or empty
         ControlChannel channel;
         if (_state.Channels.TryGet(name, out Channel? cached) && cached is ControlChannel control)
         {
