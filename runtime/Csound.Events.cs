@@ -10,10 +10,18 @@ namespace CsoundBindings;
 public sealed partial class Csound
 {
     /// <summary>
+    /// The most events (score events and input lines) the SDK hands Csound in one control cycle; more wait, in the
+    /// order they were sent, for the cycles that follow. Csound's cost per cycle grows with the square of the events it
+    /// is given at once (20,000 in one cycle take 25 s; 100,000 abort the process), so a flood is spread over cycles.
+    /// </summary>
+    public const int EventsPerCycle = 1000;
+
+    /// <summary>
     /// Sends a score event: <c>'i'</c> (instrument), <c>'f'</c> (table), <c>'e'</c> (end); on Csound 6 also
     /// <c>'a'</c> and <c>'q'</c>. The p-fields start at p1. Events sent before the engine starts are kept (thread-safe,
-    /// in order) and sent when it starts; <see cref="Reset"/> drops them. With a span argument the call allocates nothing
-    /// once the engine runs.
+    /// in order) and sent when it starts; <see cref="Reset"/> drops them. From a thread other than the one performing,
+    /// or past <see cref="EventsPerCycle"/> in one cycle, an event waits for the next cycle, in order. With a span
+    /// argument the call allocates nothing when it goes to Csound at once.
     /// </summary>
     /// <exception cref="NotSupportedException">The event type does not exist on the loaded Csound.</exception>
     public unsafe void ScoreEvent(char type, params ReadOnlySpan<double> pfields)
@@ -28,15 +36,55 @@ public sealed partial class Csound
         {
             return;
         }
-        SendEvent(cs, type, pfields, async: OtherThreadPerforms);
+        var send = new DirectSend(_state, 1);
+        try
+        {
+            if (!send.Now)
+            {
+                _state.Backlog.Add(new(Kind.Event, type, pfields.ToArray(), 0, null));
+                return;
+            }
+            SendEvent(cs, type, pfields);
+        }
+        finally
+        {
+            send.End();
+        }
     }
 
     /// <summary>
-    /// Csound 7's event and score-text calls take no lock: while a runtime loop performs the engine on another thread
-    /// they go through Csound's own thread-safe queue instead (taken at the next cycle, the same moment).
+    /// Whether an item goes to Csound now: inside one of the engine's callbacks when the cycle's allowance is left and
+    /// nothing waits; from any other thread also only while no cycle is in flight, one sender at a time.
     /// </summary>
-    private bool OtherThreadPerforms =>
-        _api.Generation >= 7 && _state.RuntimeLoops > 0 && !CallbackScope.IsInside(_state);
+    private readonly ref struct DirectSend
+    {
+        private readonly EngineState _state;
+        private readonly bool _gated;
+
+        public DirectSend(EngineState state, int weight)
+        {
+            _state = state;
+            if (CallbackScope.IsInside(state))
+            {
+                Now = state.Backlog.TryReserve(weight);
+                return;
+            }
+            state.SendGate.Enter();
+            _gated = true;
+            Now = state.BeginDirectSend() && state.Backlog.TryReserve(weight);
+        }
+
+        public bool Now { get; }
+
+        public void End()
+        {
+            if (_gated)
+            {
+                _state.EndDirectSend();
+                _state.SendGate.Exit();
+            }
+        }
+    }
 
     // While the performance thread plays, events from other threads join its ordered stream and run between cycles.
     private bool SentThroughPlayingThread(char type, ReadOnlySpan<double> pfields, bool absolute)
@@ -49,13 +97,13 @@ public sealed partial class Csound
         return true;
     }
 
-    private unsafe void SendEvent(nint cs, char type, ReadOnlySpan<double> pfields, bool async)
+    private unsafe void SendEvent(nint cs, char type, ReadOnlySpan<double> pfields)
     {
         using var scope = MessageCapture.Begin(_state);
         int result;
         fixed (double* p = pfields)
         {
-            result = _api.ScoreEvent(cs, type, p, pfields.Length, async);
+            result = _api.ScoreEvent(cs, type, p, pfields.Length);
         }
         if (result != 0)
         {
@@ -66,11 +114,14 @@ public sealed partial class Csound
     /// <summary>Ends the performance at <paramref name="seconds"/> of score time (an <c>e</c> event), so realtime runs return.</summary>
     public void SetEndMarker(double seconds) => ScoreEvent('e', 0, seconds);
 
-    /// <summary>Sends score text as realtime events, as if typed at Csound's console (several lines allowed); queued until start like <see cref="ScoreEvent"/>.</summary>
-    public unsafe void InputMessage(string text)
+    /// <summary>
+    /// Sends score text as realtime events, as if typed at Csound's console (several lines allowed, each counts as an
+    /// event against <see cref="EventsPerCycle"/>); queued until start and routed like <see cref="ScoreEvent"/>.
+    /// </summary>
+    public void InputMessage(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        nint cs = Ptr;
+        _ = Ptr;
         if (!_state.IsStarted && _state.Pending.TryAdd(new(Kind.Message, '\0', null, 0, text)))
         {
             return;
@@ -80,22 +131,15 @@ public sealed partial class Csound
             thread.InputMessage(text);
             return;
         }
-        SendMessage(cs, text, async: OtherThreadPerforms);
+        Deliver(new(Kind.Message, '\0', null, 0, text));
     }
 
-    private unsafe void SendMessage(nint cs, string text, bool async)
+    private unsafe void SendMessage(nint cs, string text)
     {
         using var utf8 = new Utf8Text(text);
         fixed (sbyte* p = utf8)
         {
-            if (async)
-            {
-                _api.InputMessageAsync(cs, p);
-            }
-            else
-            {
-                _api.InputMessage(cs, p);
-            }
+            _api.InputMessage(cs, p);
         }
     }
 
@@ -107,7 +151,7 @@ public sealed partial class Csound
         int result;
         fixed (double* p = copy)
         {
-            result = _api.ScoreEventAbsolute(cs, type, p, copy.Length, offsetSeconds, OtherThreadPerforms);
+            result = _api.ScoreEventAbsolute(cs, type, p, copy.Length, offsetSeconds);
         }
         if (result != 0)
         {
@@ -115,34 +159,102 @@ public sealed partial class Csound
         }
     }
 
-    // Right after Start: everything sent before it, in the order it was sent.
-    private void FlushPendingEvents(nint cs)
+    // To Csound now when it may go, else behind what waits for the next cycles.
+    private void Deliver(PendingEvents.Item item)
     {
-        List<PendingEvents.Item> items = _state.Pending.TakeAllAndClose();
-        foreach (PendingEvents.Item item in items)
+        var send = new DirectSend(_state, item.Weight);
+        try
         {
-            try
+            if (send.Now)
             {
-                switch (item.Kind)
+                Send(Ptr, item);
+            }
+            else
+            {
+                _state.Backlog.Add(item);
+            }
+        }
+        finally
+        {
+            send.End();
+        }
+    }
+
+    private void Send(nint cs, PendingEvents.Item item)
+    {
+        switch (item.Kind)
+        {
+            case Kind.Event:
+                SendEvent(cs, item.Type, item.Fields);
+                break;
+            case Kind.AbsoluteEvent:
+                SendAbsolute(cs, item.Type, item.Offset, item.Fields);
+                break;
+            default:
+                SendMessage(cs, item.Text!);
+                break;
+        }
+    }
+
+    // Right after Start: everything sent before it, in the order it was sent (what exceeds one cycle waits).
+    private void FlushPendingEvents()
+    {
+        foreach (PendingEvents.Item item in _state.Pending.TakeAllAndClose())
+        {
+            DeliverReported(item);
+        }
+    }
+
+    // A queued item's failure is reported, not thrown: its sender has long returned, and the others must still go.
+    private void DeliverReported(PendingEvents.Item item, bool now = false)
+    {
+        try
+        {
+            if (now)
+            {
+                Send(_state.Handle.DangerousGetHandle(), item);
+            }
+            else
+            {
+                Deliver(item);
+            }
+        }
+#pragma warning disable CA1031 // one bad queued event must not keep the others from being sent
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _state.ReportCallbackException(e);
+        }
+    }
+
+    /// <summary>
+    /// Just before every cycle, on the performing thread (ksmps loop, runtime loop, performance-thread callback):
+    /// hands Csound what waits, up to <see cref="EventsPerCycle"/> with what was sent since the last cycle. One
+    /// volatile read when nothing waits.
+    /// </summary>
+    internal void HandOverWaitingEvents()
+    {
+        EngineState s = _state;
+        if (s.Backlog.Count == 0)
+        {
+            return;
+        }
+        var items = new List<PendingEvents.Item>();
+        s.SendGate.Enter();
+        try
+        {
+            if (s.Backlog.TakeForCycle(items))
+            {
+                foreach (PendingEvents.Item item in items)
                 {
-                    case Kind.Event:
-                    case Kind.AsyncEvent:
-                        SendEvent(cs, item.Type, item.Fields, item.Kind == Kind.AsyncEvent);
-                        break;
-                    case Kind.AbsoluteEvent:
-                        SendAbsolute(cs, item.Type, item.Offset, item.Fields);
-                        break;
-                    default:
-                        SendMessage(cs, item.Text!, item.Kind == Kind.AsyncMessage);
-                        break;
+                    DeliverReported(item, now: true);
                 }
             }
-#pragma warning disable CA1031 // one bad queued event must not keep the others from being sent
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                _state.ReportCallbackException(e);
-            }
+        }
+        finally
+        {
+            s.Backlog.EndHandover();
+            s.SendGate.Exit();
         }
     }
 }

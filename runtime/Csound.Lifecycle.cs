@@ -22,7 +22,7 @@ public sealed partial class Csound
         }
         Checked(nameof(Start), () => _api.Start(cs), compile: false);
         _state.MarkStarted();
-        FlushPendingEvents(cs);
+        FlushPendingEvents();
     }
 
     /// <summary>

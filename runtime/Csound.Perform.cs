@@ -31,6 +31,7 @@ public sealed partial class Csound
             }
             s.Require(Operation.PerformKsmps, nameof(PerformKsmps));
         }
+        HandOverWaitingEvents();
         // Counted in flight before the disposing flag is read, so that Dispose either waits or is seen here.
         s.EnterNative();
         int result;
@@ -48,6 +49,7 @@ public sealed partial class Csound
         finally
         {
             s.ExitNative();
+            s.Backlog.NewAllowance();
         }
         if (result != 0)
         {
@@ -149,7 +151,7 @@ public sealed partial class Csound
         {
             using (CallbackScope.Enter(s))
             {
-                while (!s.StopRequested && !cancellationToken.IsCancellationRequested && (result = _api.PerformKsmps(cs)) == 0)
+                while (!s.StopRequested && !cancellationToken.IsCancellationRequested && (result = Cycle(s, cs)) == 0)
                 {
                     if (s.BetweenCycles.HasWork)
                     {
@@ -166,5 +168,21 @@ public sealed partial class Csound
         }
         bool stopped = result == 0 || s.StopRequested || cancellationToken.IsCancellationRequested;
         return PerformResult.From(result, stopped && result >= 0);
+    }
+
+    // One cycle of a runtime loop: what waits goes first, and the cycle is marked in flight for other threads' sends.
+    private int Cycle(EngineState s, nint cs)
+    {
+        HandOverWaitingEvents();
+        s.EnterNative();
+        try
+        {
+            return _api.PerformKsmps(cs);
+        }
+        finally
+        {
+            s.ExitNative();
+            s.Backlog.NewAllowance();
+        }
     }
 }

@@ -41,22 +41,49 @@ public sealed partial class Csound
         {
             return;
         }
-        SendAbsolute(cs, type, offsetSeconds, pfields);
+        var send = new DirectSend(_state, 1);
+        try
+        {
+            if (send.Now)
+            {
+                SendAbsolute(cs, type, offsetSeconds, pfields);
+            }
+            else
+            {
+                _state.Backlog.Add(new(PendingEvents.Kind.AbsoluteEvent, type, pfields.ToArray(), offsetSeconds, null));
+            }
+        }
+        finally
+        {
+            send.End();
+        }
     }
 
-    /// <summary>Queues a score event without waiting for the engine's lock (it is taken at the next cycle). Queued until start.</summary>
+    /// <summary>
+    /// Queues a score event for the next cycle without waiting for anything (the p-fields are copied). Never blocks,
+    /// whether or not the engine performs; the event goes in order with the others. Queued until start.
+    /// </summary>
     public void ScoreEventAsync(char type, params ReadOnlySpan<double> pfields)
     {
-        nint cs = Ptr;
+        _ = Ptr;
         Engine.CsoundApi.CheckEventType(type, _api.EventTypes, _api.Generation);
-        if (!_state.IsStarted && _state.Pending.TryAdd(new(PendingEvents.Kind.AsyncEvent, type, pfields.ToArray(), 0, null)))
+        Queue(new(PendingEvents.Kind.Event, type, pfields.ToArray(), 0, null));
+    }
+
+    // Before start: with the events sent before it; after: behind what waits for the next cycles.
+    private void Queue(PendingEvents.Item item)
+    {
+        if (!_state.IsStarted && _state.Pending.TryAdd(item))
         {
             return;
         }
-        SendEvent(cs, type, pfields, async: true);
+        _state.Backlog.Add(item);
     }
 
-    /// <summary>Score text as realtime events (several lines allowed); <paramref name="async"/> queues without waiting. Queued until start.</summary>
+    /// <summary>
+    /// Score text as realtime events (several lines allowed); <paramref name="async"/> queues it for the next cycle
+    /// like <see cref="ScoreEventAsync"/>, never waiting. Queued until start.
+    /// </summary>
     public void EventString(string text, bool async = false)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -65,12 +92,8 @@ public sealed partial class Csound
             InputMessage(text);
             return;
         }
-        nint cs = Ptr;
-        if (!_state.IsStarted && _state.Pending.TryAdd(new(PendingEvents.Kind.AsyncMessage, '\0', null, 0, text)))
-        {
-            return;
-        }
-        SendMessage(cs, text, async: true);
+        _ = Ptr;
+        Queue(new(PendingEvents.Kind.Message, '\0', null, 0, text));
     }
 
     /// <summary>Turns off running instances of an instrument (Csound 7: through <c>turnoff2_i</c>).</summary>

@@ -54,14 +54,9 @@ internal sealed unsafe class Api6Engine : SharedEngine<CsoundBindings.Interop.Ap
 
     public override int NchnlsInput(nint cs) => (int)Methods.csoundGetNchnlsInput(C(cs));
 
-    public override int ScoreEvent(nint cs, char type, double* fields, int count, bool async)
+    public override int ScoreEvent(nint cs, char type, double* fields, int count)
     {
         CheckEventType(type, EventTypes, 6);
-        if (async)
-        {
-            Methods.csoundScoreEventAsync(C(cs), (sbyte)type, fields, count);
-            return 0;
-        }
         return Methods.csoundScoreEvent(C(cs), (sbyte)type, fields, count);
     }
 
@@ -144,14 +139,11 @@ internal sealed unsafe class Api6Engine : SharedEngine<CsoundBindings.Interop.Ap
     public override (int FftSize, int Overlap, int WindowSize, int Format, uint FrameCount) PvsInfo(nint pvs) => throw Api7Only("PVS");
 
     // ==== Score ==== Score control over the Csound 6 bindings.
-    // Csound 6's event calls take the engine's lock, so they are safe from any thread without the async queue.
-    public override int ScoreEventAbsolute(nint cs, char type, double* fields, int count, double offset, bool async)
+    public override int ScoreEventAbsolute(nint cs, char type, double* fields, int count, double offset)
     {
         CheckEventType(type, EventTypes, 6);
         return Methods.csoundScoreEventAbsolute(C(cs), (sbyte)type, fields, count, offset);
     }
-
-    public override void InputMessageAsync(nint cs, sbyte* text) => Methods.csoundInputMessageAsync(C(cs), text);
 
     public override int KillInstance(nint cs, double instrument, string? name, int mode, bool allowRelease)
     {

@@ -60,11 +60,11 @@ internal sealed unsafe class Api7Engine : SharedEngine<CsoundBindings.Interop.Ap
 
     public override int NchnlsInput(nint cs) => (int)Methods.csoundGetChannels(C(cs), 1);
 
-    public override int ScoreEvent(nint cs, char type, double* fields, int count, bool async)
+    public override int ScoreEvent(nint cs, char type, double* fields, int count)
     {
         CheckEventType(type, EventTypes, 7);
         int kind = type switch { 'i' => InstrEvent, 'f' => TableEvent, _ => EndEvent };
-        Methods.csoundEvent(C(cs), kind, fields, count, async ? 1 : 0);
+        Methods.csoundEvent(C(cs), kind, fields, count, 0);
         return 0;
     }
 
@@ -113,7 +113,7 @@ internal sealed unsafe class Api7Engine : SharedEngine<CsoundBindings.Interop.Ap
 
     // ==== Score ==== Score control over the Csound 7 bindings, emulating what it removed.
     // Csound 7 has no absolute events: p2 is shifted so the event lands at offset + p2 of performance time.
-    public override int ScoreEventAbsolute(nint cs, char type, double* fields, int count, double offset, bool async)
+    public override int ScoreEventAbsolute(nint cs, char type, double* fields, int count, double offset)
     {
         CheckEventType(type, EventTypes, 7);
         if (count > 1)
@@ -121,10 +121,8 @@ internal sealed unsafe class Api7Engine : SharedEngine<CsoundBindings.Interop.Ap
             double now = Methods.csoundGetScoreTime(C(cs));
             fields[1] = System.Math.Max(0, fields[1] + offset - now);
         }
-        return ScoreEvent(cs, type, fields, count, async);
+        return ScoreEvent(cs, type, fields, count);
     }
-
-    public override void InputMessageAsync(nint cs, sbyte* text) => Methods.csoundEventString(C(cs), text, 1);
 
     // Csound 7 removed csoundKillInstance: the same effect through the turnoff2_i opcode, run as global code.
     public override int KillInstance(nint cs, double instrument, string? name, int mode, bool allowRelease)

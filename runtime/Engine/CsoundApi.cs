@@ -85,7 +85,7 @@ internal abstract unsafe class CsoundApi
     public abstract double* Spin(nint cs);
 
     /// <summary>Sends a score event; <paramref name="type"/> is the score letter.</summary>
-    public abstract int ScoreEvent(nint cs, char type, double* fields, int count, bool async);
+    public abstract int ScoreEvent(nint cs, char type, double* fields, int count);
 
     /// <summary>The native opcode list (API 6) or null when the library has none (API 7).</summary>
     public abstract List<OpcodeDef>? NativeOpcodeList(nint cs);
@@ -172,11 +172,9 @@ internal abstract unsafe class CsoundApi
     /// <summary>FFT size, overlap, window size, format and frame count of a PVS channel.</summary>
     public abstract (int FftSize, int Overlap, int WindowSize, int Format, uint FrameCount) PvsInfo(nint pvs);
 
-    // ==== Score ==== Score clock, absolute and asynchronous events, instance control.
+    // ==== Score ==== Score clock, absolute events, instance control.
     /// <summary>An event whose p2 counts from <paramref name="offset"/> seconds of performance time.</summary>
-    public abstract int ScoreEventAbsolute(nint cs, char type, double* fields, int count, double offset, bool async);
-
-    public abstract void InputMessageAsync(nint cs, sbyte* text);
+    public abstract int ScoreEventAbsolute(nint cs, char type, double* fields, int count, double offset);
 
     public abstract bool IsScorePending(nint cs);
 

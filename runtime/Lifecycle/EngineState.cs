@@ -22,6 +22,7 @@ internal sealed unsafe class EngineState
     private volatile CsoundState _state = CsoundState.Created;
     private int _loops;
     private int _inNative;
+    private int _sending;
 
     public EngineState(Csound owner, CsoundApi api)
     {
@@ -232,9 +233,44 @@ internal sealed unsafe class EngineState
     }
 
     /// <summary>Counts a native perform call in flight, so that Dispose never destroys the instance under it.</summary>
-    public void EnterNative() => Interlocked.Exchange(ref _inNative, 1);
+    /// <summary>
+    /// A cycle begins on this thread: marked in flight (full fence), then it waits for a direct send that saw no
+    /// cycle in flight to finish, so a send and a cycle never overlap (Csound 7's event calls take no lock).
+    /// </summary>
+    public void EnterNative()
+    {
+        Interlocked.Exchange(ref _inNative, 1);
+        if (Volatile.Read(ref _sending) != 0)
+        {
+            SpinWait spin = default;
+            while (Volatile.Read(ref _sending) != 0)
+            {
+                spin.SpinOnce();
+            }
+        }
+    }
 
     public void ExitNative() => Volatile.Write(ref _inNative, 0);
+
+    /// <summary>Serializes the event sends of threads outside the engine's callbacks.</summary>
+    public Lock SendGate { get; } = new();
+
+    /// <summary>
+    /// Under <see cref="SendGate"/>: marks a send in progress (full fence) and says whether it may go to Csound now,
+    /// false when a cycle is in flight on another thread (the item then waits for the next cycle).
+    /// </summary>
+    public bool BeginDirectSend()
+    {
+        Interlocked.Exchange(ref _sending, 1);
+        if (Volatile.Read(ref _inNative) != 0)
+        {
+            Volatile.Write(ref _sending, 0);
+            return false;
+        }
+        return true;
+    }
+
+    public void EndDirectSend() => Volatile.Write(ref _sending, 0);
 
     public bool WaitForNativeCalls(TimeSpan timeout) =>
         SpinWait.SpinUntil(() => Volatile.Read(ref _inNative) == 0, timeout);
@@ -249,6 +285,7 @@ internal sealed unsafe class EngineState
         }
         StopRequested = false;
         Pending.Clear();
+        Backlog.Clear();
         Channels.Invalidate();
         SpoutLength = 0;
         Attach(afterReset: true);
@@ -317,6 +354,7 @@ internal sealed unsafe class EngineState
         }
         Opcodes.Clear();
         Pending.Clear();
+        Backlog.Clear();
         if (_self.IsAllocated)
         {
             _self.Free();
@@ -333,6 +371,9 @@ internal sealed unsafe class EngineState
     // ---- per-engine data ----
 
     public PendingEvents Pending { get; } = new();
+
+    /// <summary>Events of the started engine that wait for the next cycles.</summary>
+    public EventBacklog Backlog { get; } = new();
 
     /// <summary>Work handed to a runtime-owned perform loop on another thread (see <see cref="BetweenCycles"/>).</summary>
     public BetweenCycles BetweenCycles { get; } = new();

@@ -15,12 +15,20 @@ internal sealed class PendingEvents
     {
         Event,
         AbsoluteEvent,
-        AsyncEvent,
         Message,
-        AsyncMessage,
     }
 
-    internal readonly record struct Item(Kind Kind, char Type, double[]? Fields, double Offset, string? Text);
+    internal readonly record struct Item(Kind Kind, char Type, double[]? Fields, double Offset, string? Text)
+    {
+        /// <summary>How many events Csound gets from it: one, or one per line of score text.</summary>
+        public int Weight => Text is null ? 1 : LineCount(Text);
+
+        public static int LineCount(string text)
+        {
+            int lines = text.AsSpan().TrimEnd('\n').Count('\n') + 1;
+            return lines;
+        }
+    }
 
     private readonly Lock _gate = new();
     private List<Item> _items = new();

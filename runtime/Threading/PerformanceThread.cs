@@ -306,8 +306,16 @@ public sealed class PerformanceThread : IDisposable, IAsyncDisposable
         return command.Task;
     }
 
-    /// <summary>Completes once every command sent before it has run.</summary>
-    public Task FlushTasksAsync(CancellationToken cancellationToken = default) => InvokeAsync(static _ => true, cancellationToken);
+    /// <summary>
+    /// Completes once every command sent before it has run, and the events among them have gone to Csound (a flood
+    /// goes <see cref="Csound.EventsPerCycle"/> a cycle), or once the performance has ended.
+    /// </summary>
+    public async Task FlushTasksAsync(CancellationToken cancellationToken = default)
+    {
+        EventBacklog backlog = _engine.Backlog;
+        long mark = await InvokeAsync(_ => backlog.Added, cancellationToken).ConfigureAwait(false);
+        await Task.WhenAny(backlog.WhenHandedOver(mark), Completion).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Compiles orchestra code in order with the other commands; faults with <see cref="CsoundCompileException"/> on errors.</summary>
     public Task CompileOrcAsync(string code, CancellationToken cancellationToken = default)
@@ -467,6 +475,9 @@ public sealed class PerformanceThread : IDisposable, IAsyncDisposable
         using var scope = CallbackScope.Enter(thread._engine);
         try
         {
+            // The native loop has no hook after a cycle: the allowance renews before the next one.
+            thread._engine.Backlog.NewAllowance();
+            thread.Csound.HandOverWaitingEvents();
             Volatile.Read(ref thread._recorder)?.Capture(thread.Csound);
             thread.ProcessCallback?.Invoke(thread.Csound);
         }
