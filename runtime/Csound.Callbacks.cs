@@ -33,10 +33,16 @@ public sealed partial class Csound
 
     private unsafe void RegisterChannelCallbacks() => _api.SetChannelCallbacks(Ptr, HostCallbacks.InputChannel, HostCallbacks.OutputChannel);
 
+    /// <summary>The most MIDI bytes the reader of <see cref="SetExternalMidiInput"/> delivers in one control cycle.</summary>
+    public const int MidiBytesPerCycle = 4096;
+
     /// <summary>
-    /// Feeds Csound's MIDI input from .NET: each cycle Csound asks <paramref name="reader"/> for bytes
-    /// (on the performing thread). Enables host MIDI and opens the input; call before start. Survives <see cref="Reset"/>
-    /// (set the <c>-M0</c> option again after a reset: options are cleared).
+    /// Feeds Csound's MIDI input from .NET: each cycle Csound asks <paramref name="reader"/> for bytes (on the
+    /// performing thread) until it returns 0, at most <see cref="MidiBytesPerCycle"/> a cycle. The count it returns is
+    /// clamped to the span; system real-time bytes and status bytes without data are removed before Csound parses the
+    /// rest (Csound would take them as a port number and index past its channel table). Enables host MIDI and opens
+    /// the input; call before start. Survives <see cref="Reset"/> (set the <c>-M0</c> option again after a reset:
+    /// options are cleared).
     /// </summary>
     public unsafe void SetExternalMidiInput(MidiInputReader reader)
     {

@@ -90,7 +90,18 @@ internal static unsafe class HostCallbacks
         using var scope = CallbackScope.Enter(owner);
         try
         {
-            return Math.Clamp(reader(new Span<byte>(buffer, size)), 0, size);
+            // Csound reads again as long as a read returns data, within one cycle: past the allowance the cycle goes on.
+            int allowance = owner.MidiAllowance(owner.Api.CurrentTimeSamples(cs));
+            if (allowance <= 1)
+            {
+                return 0;
+            }
+            // One byte is kept back: Csound peeks at the byte after a status byte, also past the end of the data.
+            var data = new Span<byte>(buffer, Math.Min(size, allowance) - 1);
+            int count = MidiBytes.Sanitize(data[..Math.Clamp(reader(data), 0, data.Length)]);
+            buffer[count] = 0;
+            owner.MidiBytesRead(count);
+            return count;
         }
 #pragma warning disable CA1031
         catch (Exception e)

@@ -303,6 +303,26 @@ internal sealed unsafe class EngineState
 
     public MidiInputReader? MidiReader { get; set; }
 
+    private long _midiCycle = -1;
+    private int _midiBytesThisCycle;
+
+    /// <summary>
+    /// How many more bytes the MIDI reader may deliver in the cycle at <paramref name="cycleTime"/> (samples).
+    /// Csound keeps reading within a cycle for as long as a read returns data, so a reader that always has data
+    /// would hold the cycle for ever; <see cref="Csound.MidiBytesPerCycle"/> ends that.
+    /// </summary>
+    public int MidiAllowance(long cycleTime)
+    {
+        if (cycleTime != _midiCycle)
+        {
+            _midiCycle = cycleTime;
+            _midiBytesThisCycle = 0;
+        }
+        return Csound.MidiBytesPerCycle - _midiBytesThisCycle;
+    }
+
+    public void MidiBytesRead(int count) => _midiBytesThisCycle += System.Math.Max(count, 1);
+
     public MidiOutputWriter? MidiWriter { get; set; }
 
     /// <summary>C# opcodes; Csound keeps their strings and function pointers, so they live as long as the native instance.</summary>
