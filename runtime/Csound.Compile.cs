@@ -89,6 +89,7 @@ public sealed partial class Csound
             throw new FileNotFoundException($"CSD file not found: {path}", path);
         }
         nint cs = Ptr;
+        CheckCsdOptions(File.ReadAllText(path));
         CheckedText($"CompileCsd(\"{path}\")", path, (p) => _api.CompileCsd(cs, p, isText: false));
     }
 
@@ -102,8 +103,12 @@ public sealed partial class Csound
         {
             return;
         }
+        CheckCsdOptions(csd);
         CheckedText("CompileCsdText", csd, (p) => _api.CompileCsd(cs, p, isText: true));
     }
+
+    // A CSD's options go through Csound's option decoder too: the same checks as SetOption, before Csound reads them.
+    private void CheckCsdOptions(string csd) => OptionGuard.CheckCsd(csd, _api.Generation, ConfigVariableExists);
 
     /// <summary>Reads score text (on Csound 7 the lines become events, since it has no separate score reader).</summary>
     /// <exception cref="CsoundCompileException">The score did not parse.</exception>

@@ -16,6 +16,12 @@ public sealed partial class Csound
     /// </summary>
     public const int EventsPerCycle = 1000;
 
+    /// <summary>The most p-fields one score event may have (Csound's <c>PMAX</c>, the same on 6 and 7).</summary>
+    public const int MaxPFields = 1998;
+
+    /// <summary>The largest function table an <c>f</c> event may ask for (Csound 6's <c>MAXLEN</c>; 2 GiB of samples).</summary>
+    public const int MaxTableSize = 0x10000000;
+
     /// <summary>
     /// Sends a score event: <c>'i'</c> (instrument), <c>'f'</c> (table), <c>'e'</c> (end); on Csound 6 also
     /// <c>'a'</c> and <c>'q'</c>. The p-fields start at p1. Events sent before the engine starts are kept (thread-safe,
@@ -27,7 +33,7 @@ public sealed partial class Csound
     public unsafe void ScoreEvent(char type, params ReadOnlySpan<double> pfields)
     {
         nint cs = Ptr;
-        Engine.CsoundApi.CheckEventType(type, _api.EventTypes, _api.Generation);
+        Engine.CsoundApi.CheckEventType(type, pfields, _api.EventTypes, _api.Generation);
         if (!_state.IsStarted && _state.Pending.TryAdd(new(Kind.Event, type, pfields.ToArray(), 0, null)))
         {
             return;

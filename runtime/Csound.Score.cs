@@ -32,7 +32,7 @@ public sealed partial class Csound
     public void ScoreEventAbsolute(char type, double offsetSeconds, params ReadOnlySpan<double> pfields)
     {
         nint cs = Ptr;
-        Engine.CsoundApi.CheckEventType(type, _api.EventTypes, _api.Generation);
+        Engine.CsoundApi.CheckEventType(type, pfields, _api.EventTypes, _api.Generation);
         if (!_state.IsStarted && _state.Pending.TryAdd(new(PendingEvents.Kind.AbsoluteEvent, type, pfields.ToArray(), offsetSeconds, null)))
         {
             return;
@@ -66,7 +66,7 @@ public sealed partial class Csound
     public void ScoreEventAsync(char type, params ReadOnlySpan<double> pfields)
     {
         _ = Ptr;
-        Engine.CsoundApi.CheckEventType(type, _api.EventTypes, _api.Generation);
+        Engine.CsoundApi.CheckEventType(type, pfields, _api.EventTypes, _api.Generation);
         Queue(new(PendingEvents.Kind.Event, type, pfields.ToArray(), 0, null));
     }
 

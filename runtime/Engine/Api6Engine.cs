@@ -56,7 +56,7 @@ internal sealed unsafe class Api6Engine : SharedEngine<CsoundBindings.Interop.Ap
 
     public override int ScoreEvent(nint cs, char type, double* fields, int count)
     {
-        CheckEventType(type, EventTypes, 6);
+        CheckEventType(type, new ReadOnlySpan<double>(fields, count), EventTypes, 6);
         return Methods.csoundScoreEvent(C(cs), (sbyte)type, fields, count);
     }
 
@@ -141,7 +141,7 @@ internal sealed unsafe class Api6Engine : SharedEngine<CsoundBindings.Interop.Ap
     // ==== Score ==== Score control over the Csound 6 bindings.
     public override int ScoreEventAbsolute(nint cs, char type, double* fields, int count, double offset)
     {
-        CheckEventType(type, EventTypes, 6);
+        CheckEventType(type, new ReadOnlySpan<double>(fields, count), EventTypes, 6);
         return Methods.csoundScoreEventAbsolute(C(cs), (sbyte)type, fields, count, offset);
     }
 

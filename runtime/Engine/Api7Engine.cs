@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using CsoundBindings.Interop.Api7;
@@ -62,7 +63,7 @@ internal sealed unsafe class Api7Engine : SharedEngine<CsoundBindings.Interop.Ap
 
     public override int ScoreEvent(nint cs, char type, double* fields, int count)
     {
-        CheckEventType(type, EventTypes, 7);
+        CheckEventType(type, new ReadOnlySpan<double>(fields, count), EventTypes, 7);
         int kind = type switch { 'i' => InstrEvent, 'f' => TableEvent, _ => EndEvent };
         Methods.csoundEvent(C(cs), kind, fields, count, 0);
         return 0;
@@ -115,7 +116,7 @@ internal sealed unsafe class Api7Engine : SharedEngine<CsoundBindings.Interop.Ap
     // Csound 7 has no absolute events: p2 is shifted so the event lands at offset + p2 of performance time.
     public override int ScoreEventAbsolute(nint cs, char type, double* fields, int count, double offset)
     {
-        CheckEventType(type, EventTypes, 7);
+        CheckEventType(type, new ReadOnlySpan<double>(fields, count), EventTypes, 7);
         if (count > 1)
         {
             double now = Methods.csoundGetScoreTime(C(cs));

@@ -90,13 +90,28 @@ internal abstract unsafe class CsoundApi
     /// <summary>The native opcode list (API 6) or null when the library has none (API 7).</summary>
     public abstract List<OpcodeDef>? NativeOpcodeList(nint cs);
 
-    /// <summary>Throws when <paramref name="type"/> is not a score event this API can send.</summary>
-    public static void CheckEventType(char type, string allowed, int generation)
+    /// <summary>
+    /// Throws when <paramref name="type"/> is not a score event this API can send, when it has more p-fields than
+    /// Csound's event holds (it would write past it), or when an <c>f</c> event asks for a table larger than
+    /// <see cref="Csound.MaxTableSize"/> (Csound 7 has no limit and tries to allocate and fill it).
+    /// </summary>
+    public static void CheckEventType(char type, ReadOnlySpan<double> pfields, string allowed, int generation)
     {
+        int count = pfields.Length;
+        if (type == 'f' && count >= 3 && !(Math.Abs(pfields[2]) <= Csound.MaxTableSize))
+        {
+            throw new ArgumentException(
+                $"A function table holds at most {Csound.MaxTableSize} points (Csound 6's limit), not {pfields[2]}.", nameof(pfields));
+        }
         if (allowed.IndexOf(type, StringComparison.Ordinal) < 0)
         {
             throw new NotSupportedException(
                 $"Score event type '{type}' is not available on Csound {generation}; use one of '{allowed}' (or InputMessage with score text).");
+        }
+        if (count > Csound.MaxPFields)
+        {
+            throw new ArgumentException(
+                $"A score event takes at most {Csound.MaxPFields} p-fields (Csound's PMAX), not {count}.", nameof(pfields));
         }
     }
 

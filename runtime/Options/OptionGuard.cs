@@ -43,11 +43,24 @@ internal static class OptionGuard
         "vbr", "sched", "sched=", "format", "strset",
     ];
 
+    // Options that make the csound program print something and exit: inside a host they end in a jump to nowhere.
+    private static readonly FrozenDictionary<string, string> ProgramOnly = new Dictionary<string, string>
+    {
+        ["--version"] = "prints the version and exits the csound program; read Csound.Version instead",
+        ["--help"] = "prints the usage and exits the csound program",
+        ["-U"] = "runs a Csound utility program instead of a performance; run the csound program for utilities",
+        ["--utility"] = "runs a Csound utility program instead of a performance; run the csound program for utilities",
+    }.ToFrozenDictionary();
+
+    /// <summary>The most performance threads <c>-j</c> accepts here (Csound creates them all at start).</summary>
+    public const int MaxThreads = 256;
+
     /// <summary>Returns the words to pass one by one, or throws for a word Csound would die on.</summary>
     /// <param name="words">The option string split like a command line.</param>
     /// <param name="generation">6 or 7: the long-option list is Csound 6's (Csound 7 is only checked for values).</param>
     /// <param name="configVariableExists">Whether a <c>-+name</c> configuration variable exists.</param>
-    public static List<string> Check(IReadOnlyList<string> words, int generation, Func<string, bool> configVariableExists)
+    /// <param name="source">Where the options come from, for the message (<c>SetOption("...")</c>, <c>CsOptions</c>).</param>
+    public static List<string> Check(IReadOnlyList<string> words, int generation, Func<string, bool> configVariableExists, string? source = null)
     {
         var result = new List<string>();
         for (int i = 0; i < words.Count; i++)
@@ -55,14 +68,19 @@ internal static class OptionGuard
             string word = words[i];
             if (word.Length < 2 || word[0] != '-')
             {
-                throw Bad(word, $"'{word}' is not an option (options start with '-')");
+                throw Bad(word, $"'{word}' is not an option (options start with '-')", source);
+            }
+            string key = word.StartsWith("--", StringComparison.Ordinal) ? word.Split('=')[0] : word[..2];
+            if (ProgramOnly.TryGetValue(key, out string? programOnly))
+            {
+                throw Bad(word, $"{key} {programOnly}", source);
             }
             if (word.StartsWith("-+", StringComparison.Ordinal))
             {
                 string name = word[2..].Split('=')[0];
                 if (!configVariableExists(name))
                 {
-                    throw Bad(word, $"unknown configuration variable '{name}' (-+{name}=...)");
+                    throw Bad(word, $"unknown configuration variable '{name}' (-+{name}=...)", source);
                 }
                 result.Add(word);
                 continue;
@@ -72,7 +90,19 @@ internal static class OptionGuard
                 string body = word[2..];
                 if (generation == 6 && !LongOptions6.Any(o => o.EndsWith('=') || o.EndsWith(':') ? body.StartsWith(o, StringComparison.Ordinal) : body == o))
                 {
-                    throw Bad(word, $"unknown long option: '--{body}'");
+                    throw Bad(word, $"unknown long option: '--{body}'", source);
+                }
+                int equals = body.IndexOf('=', StringComparison.Ordinal);
+                if (equals > 0)
+                {
+                    CheckValue(word, body[..equals] switch
+                    {
+                        "sample-rate" => 'r',
+                        "control-rate" => 'k',
+                        "ksmps" => 'K',
+                        "num-threads" => 'j',
+                        _ => '\0',
+                    }, body[(equals + 1)..], source);
                 }
                 result.Add(word);
                 continue;
@@ -87,10 +117,11 @@ internal static class OptionGuard
                     {
                         if (i + 1 >= words.Count || words[i + 1].StartsWith('-'))
                         {
-                            throw Bad(word, missing);
+                            throw Bad(word, missing, source);
                         }
                         merged = word + words[++i];
                     }
+                    CheckValue(merged, word[c], merged[(c + 1)..], source);
                     break;
                 }
             }
@@ -99,6 +130,53 @@ internal static class OptionGuard
         return result;
     }
 
-    private static CsoundException Bad(string word, string why) =>
-        new($"SetOption(\"{word}\")", (int)CsoundStatus.Error, "Csound Command ERROR: " + why);
+    // Values Csound takes without a check and then crashes on: a sample or control rate that is not positive, a
+    // thread count below 1 or one that makes it create a hundred thousand threads.
+    private static void CheckValue(string word, char flag, string value, string? source)
+    {
+        if (flag is not ('r' or 'k' or 'K' or 'j'))
+        {
+            return;
+        }
+        bool number = double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v);
+        if (flag == 'j')
+        {
+            if (!number || v < 1 || v > MaxThreads || v != Math.Floor(v))
+            {
+                throw Bad(word, $"the number of threads must be a whole number from 1 to {MaxThreads}, not '{value}'", source);
+            }
+        }
+        else if (!number || !(v > 0) || double.IsInfinity(v))
+        {
+            string what = flag == 'r' ? "sample rate" : flag == 'k' ? "control rate" : "ksmps";
+            throw Bad(word, $"the {what} must be a positive number, not '{value}'", source);
+        }
+    }
+
+    /// <summary>
+    /// Checks the options of a CSD's <c>&lt;CsOptions&gt;</c> section before Csound reads them (they reach the same
+    /// decoder as <see cref="Check"/>'s); throws for the first one Csound would die on.
+    /// </summary>
+    public static void CheckCsd(string csd, int generation, Func<string, bool> configVariableExists)
+    {
+        int open = csd.IndexOf("<CsOptions>", StringComparison.Ordinal);
+        if (open < 0)
+        {
+            return;
+        }
+        int start = open + "<CsOptions>".Length;
+        int close = csd.IndexOf("</CsOptions>", start, StringComparison.Ordinal);
+        string section = close < 0 ? csd[start..] : csd[start..close];
+        var words = new List<string>();
+        foreach (string line in section.Split('\n'))
+        {
+            // Csound reads a line up to a ';' or '#' comment.
+            int comment = line.IndexOfAny([';', '#']);
+            words.AddRange(OptionSplitter.Split(comment < 0 ? line : line[..comment]));
+        }
+        Check(words, generation, configVariableExists, "CsOptions");
+    }
+
+    private static CsoundException Bad(string word, string why, string? source) =>
+        new(source is null ? $"SetOption(\"{word}\")" : $"{source} \"{word}\"", (int)CsoundStatus.Error, "Csound Command ERROR: " + why);
 }

@@ -229,7 +229,7 @@ public sealed class PerformanceThread : IDisposable, IAsyncDisposable
     /// <summary>Queues a score event. With <paramref name="absolute"/> p2 counts from the start of the performance, otherwise from when it runs.</summary>
     public void ScoreEvent(bool absolute, char type, params ReadOnlySpan<double> pfields)
     {
-        CsoundApi.CheckEventType(type, _api.EventTypes, _api.Generation);
+        CsoundApi.CheckEventType(type, pfields, _api.EventTypes, _api.Generation);
         Send(new EventCommand(type, pfields.ToArray(), absolute));
     }
 
