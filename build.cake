@@ -113,7 +113,7 @@ Task("Test")
 });
 
 Task("Soak")
-    .Description("The long runs: 10,000 state-machine sequences per engine (SOAK_SEQUENCES), in processes of 200 with random seeds.")
+    .Description("The long runs: 10,000 state-machine sequences per engine (SOAK_SEQUENCES), in processes of 200 with random seeds, and 100,000 fuzz inputs per engine (SOAK_FUZZ_INPUTS).")
     .IsDependentOn("Build")
     .Does(() =>
 {
@@ -136,6 +136,20 @@ Task("Soak")
                 EnvironmentVariables = env,
             });
         }
+        // The fuzz run: 100,000 hostile inputs into one engine (SOAK_FUZZ_INPUTS), a random seed.
+        var fuzzEnv = new Dictionary<string, string>(env)
+        {
+            ["CSOUNDBINDINGS_FUZZ_INPUTS"] = EnvironmentVariable("SOAK_FUZZ_INPUTS") ?? "100000",
+            ["CSOUNDBINDINGS_SEED"] = "random",
+        };
+        Information($"== soak on Csound {label}: {fuzzEnv["CSOUNDBINDINGS_FUZZ_INPUTS"]} fuzz inputs");
+        DotNetTest("./tests/CsoundBindings.Tests/CsoundBindings.Tests.csproj", new DotNetTestSettings
+        {
+            Configuration = configuration,
+            NoBuild = true,
+            Filter = "FullyQualifiedName~FuzzTests",
+            EnvironmentVariables = fuzzEnv,
+        });
     }
 });
 

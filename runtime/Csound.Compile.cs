@@ -56,6 +56,7 @@ public sealed partial class Csound
     {
         ArgumentNullException.ThrowIfNull(code);
         nint cs = Ptr;
+        ScoreGuard.CheckOrchestra(code, nameof(CompileOrc));
         if (OnPerformingThread(c => c.CompileOrc(code)))
         {
             return;
@@ -71,6 +72,7 @@ public sealed partial class Csound
     {
         ArgumentNullException.ThrowIfNull(code);
         nint cs = Ptr;
+        ScoreGuard.CheckOrchestra(code, nameof(CompileOrcNonBlocking));
         using var utf8 = new Utf8Text(code);
         fixed (sbyte* p = utf8)
         {
@@ -99,6 +101,7 @@ public sealed partial class Csound
     {
         ArgumentNullException.ThrowIfNull(csd);
         nint cs = Ptr;
+        ScoreGuard.CheckOrchestra(csd, nameof(CompileCsdText));
         if (OnPerformingThread(c => c.CompileCsdText(csd)))
         {
             return;
@@ -116,6 +119,7 @@ public sealed partial class Csound
     {
         ArgumentNullException.ThrowIfNull(score);
         nint cs = Ptr;
+        ScoreGuard.Check(score, nameof(ReadScore));
         CheckedText("ReadScore", score, (p) => _api.ReadScore(cs, p));
     }
 

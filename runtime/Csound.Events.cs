@@ -128,6 +128,7 @@ public sealed partial class Csound
     {
         ArgumentNullException.ThrowIfNull(text);
         _ = Ptr;
+        Options.ScoreGuard.Check(text, nameof(InputMessage), realtime: true);
         if (!_state.IsStarted && _state.Pending.TryAdd(new(Kind.Message, '\0', null, 0, text)))
         {
             return;

@@ -98,6 +98,16 @@ internal abstract unsafe class CsoundApi
     public static void CheckEventType(char type, ReadOnlySpan<double> pfields, string allowed, int generation)
     {
         int count = pfields.Length;
+        if (type == 'f')
+        {
+            foreach (double value in pfields)
+            {
+                if (!double.IsFinite(value))
+                {
+                    throw new ArgumentException($"A function table event takes finite p-fields only, not {value} (Csound 7 crashes on it).", nameof(pfields));
+                }
+            }
+        }
         if (type == 'f' && count >= 3 && !(Math.Abs(pfields[2]) <= Csound.MaxTableSize))
         {
             throw new ArgumentException(

@@ -237,6 +237,7 @@ public sealed class PerformanceThread : IDisposable, IAsyncDisposable
     public void InputMessage(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        Options.ScoreGuard.Check(text, nameof(InputMessage), realtime: true);
         Send(new MessageCommand(text));
     }
 

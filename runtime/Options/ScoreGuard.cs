@@ -1,0 +1,99 @@
+using System;
+
+namespace CsoundBindings.Options;
+
+/// <summary>
+/// Checks score text before Csound's score reader sees it (<c>ReadScore</c>, and on Csound 7 input lines, which go
+/// through the same reader). That reader overflows its stack or reads freed memory on some incomplete statements; the
+/// cheap ones to recognise are refused here with an <see cref="ArgumentException"/>: <c>#undef</c>, <c>#include</c>, a
+/// <c>#define</c> without a <c>#...#</c> body, an unterminated <c>/*</c> comment, an unclosed <c>[</c> expression,
+/// and the statements <c>r</c>, <c>b</c>, <c>v</c>, <c>{</c> without their number or a <c>}</c> without its <c>{</c>.
+/// </summary>
+internal static class ScoreGuard
+{
+    /// <summary>Throws for the first construct Csound's score reader would crash on.</summary>
+    /// <param name="score">The text.</param>
+    /// <param name="member">The caller's name, for the message.</param>
+    /// <param name="realtime">Line events (input messages): only event statements, no score structure.</param>
+    public static void Check(string score, string member, bool realtime = false)
+    {
+        int loops = 0;
+        CheckComments(score, member, "score");
+        foreach (string directive in (ReadOnlySpan<string>)["#undef", "#include"])
+        {
+            if (score.Contains(directive, StringComparison.Ordinal))
+            {
+                throw Bad(member, $"'{directive}' is not accepted in score text sent through the host API");
+            }
+        }
+        foreach (string raw in score.Split('\n'))
+        {
+            int cut = raw.IndexOf(';', StringComparison.Ordinal);
+            string line = (cut < 0 ? raw : raw[..cut]).Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+            if (line.StartsWith("#define", StringComparison.Ordinal) && !HasMacroBody(line))
+            {
+                throw Bad(member, "#define needs a name and a body between # signs (#define NAME #text#)");
+            }
+            if (line.Count('[') > line.Count(']'))
+            {
+                throw Bad(member, $"an expression '[' is not closed on the line '{line}'");
+            }
+            char statement = line[0];
+            if (realtime && char.IsAsciiLetter(statement) && "ifaqet".IndexOf(statement, StringComparison.Ordinal) < 0 || realtime && statement is '{' or '}')
+            {
+                throw Bad(member, $"line events take the statements i, f, a, q, e and t, not '{statement}' (send score structure with ReadScore)");
+            }
+            if (statement == '{' && StartsWithNumber(line.AsSpan(1)) && !(double.TryParse(line[1..].Trim().Split(' ')[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double count) && count is >= 0 and <= MaxLoop))
+            {
+                throw Bad(member, $"a '{{' loop repeats 0 to {MaxLoop} times");
+            }
+            if (statement is 'r' or 'b' or 'v' or '{' && !StartsWithNumber(line.AsSpan(1)))
+            {
+                throw Bad(member, $"the '{statement}' statement needs a number after it ('{line}')");
+            }
+            loops += statement == '{' ? 1 : statement == '}' ? -1 : 0;
+            if (loops < 0)
+            {
+                throw Bad(member, "a '}' has no '{' before it");
+            }
+        }
+        if (loops != 0)
+        {
+            throw Bad(member, "a '{' loop is not closed with '}'");
+        }
+    }
+
+    /// <summary>The most repetitions of a score <c>{</c> loop accepted here.</summary>
+    public const int MaxLoop = 100_000;
+
+    /// <summary>Orchestra text: Csound's orchestra lexer also runs off the end of an unterminated <c>/*</c> comment.</summary>
+    public static void CheckOrchestra(string orchestra, string member) => CheckComments(orchestra, member, "orchestra");
+
+    private static void CheckComments(string text, string member, string reader)
+    {
+        int comment = text.IndexOf("/*", StringComparison.Ordinal);
+        if (comment >= 0 && text.IndexOf("*/", comment + 2, StringComparison.Ordinal) < 0)
+        {
+            throw new ArgumentException($"{member}: a /* comment is not closed (Csound's {reader} reader crashes on it).");
+        }
+    }
+
+    private static bool HasMacroBody(string line)
+    {
+        int first = line.IndexOf('#', "#define".Length);
+        return first > "#define".Length + 1 && line.IndexOf('#', first + 1) > first;
+    }
+
+    private static bool StartsWithNumber(ReadOnlySpan<char> rest)
+    {
+        rest = rest.TrimStart();
+        return rest.Length > 0 && (char.IsAsciiDigit(rest[0]) || (rest[0] is '.' or '-' or '+' && rest.Length > 1 && char.IsAsciiDigit(rest[1])));
+    }
+
+    private static ArgumentException Bad(string member, string why) =>
+        new($"{member}: {why} (Csound's score reader crashes on it).");
+}

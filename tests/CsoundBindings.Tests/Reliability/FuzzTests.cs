@@ -1,0 +1,182 @@
+using System;
+using System.Linq;
+using System.Text;
+using CsCheck;
+using CsoundBindings.Tests.Support;
+using Xunit;
+
+namespace CsoundBindings.Tests.Reliability;
+
+/// <summary>
+/// Generated hostile text and events fed to one started engine: mutated and random orchestras, scores, CSDs, eval code,
+/// input lines, score events with any type, count and value. Every call may throw a typed exception; none may take the
+/// process down, and afterwards the engine still renders a known sine (checked on the samples). 2,000 inputs with a
+/// fixed seed here; <c>./build.sh Soak</c> runs 100,000 per engine with random seeds (CSOUNDBINDINGS_FUZZ_INPUTS).
+/// </summary>
+public sealed class FuzzTests
+{
+    private const string FixedSeed = "0N0XIzNsQ0O2";
+
+    private const string Seed = "sr=44100\nksmps=64\nnchnls=1\n0dbfs=1\n" +
+        "giTab ftgen 0, 0, 1024, 10, 1\n" +
+        "instr 1\n iamp = p4\n kenv linseg 0, 0.01, 1, p3 - 0.01, 0\n a1 oscili iamp * kenv, 440, giTab\n out a1\n chnset kenv, \"env\"\nendin\n" +
+        "instr Named\n S1 sprintf \"%d\", p4\n kx chnget \"x\"\n printk2 kx\nendin\n";
+
+    private static readonly string[] Tokens =
+    [
+        "instr", "endin", "opcode", "endop", "if", "then", "else", "endif", "while", "do", "od", "#define", "#include",
+        "#undef", "$", "{", "}", "(", ")", "[", "]", "\"", "\\", ";", "/*", "*/", "//", "=", ",", ":", "\n", "0dbfs",
+        "sr", "ksmps", "p4", "p1000", "a1", "k1", "i1", "S1", "out", "oscili", "chnset", "chnget", "event", "schedule",
+        "turnoff", "ftgen", "e", "i", "f", "s", "t", "a", "q", "r", "m", "n", "x", "-1", "1e308", "nan", "\0", "\u00e9",
+        "\ud800", "<CsoundSynthesizer>", "<CsInstruments>", "</CsInstruments>", "<CsScore>", "</CsScore>", "<CsOptions>",
+        "</CsOptions>", "</CsoundSynthesizer>",
+    ];
+
+    private enum Kind
+    {
+        CompileOrc,
+        EvalCode,
+        ReadScore,
+        InputMessage,
+        CompileCsdText,
+        ScoreEvent,
+        SetControl,
+        Cycles,
+    }
+
+    private sealed record Input(Kind Kind, string Text, char Type, double[] Fields)
+    {
+        public override string ToString() => $"{Kind} {Type} [{string.Join(", ", Fields.Take(8))}{(Fields.Length > 8 ? $", … ({Fields.Length})" : "")}] {Escape(Text)}";
+
+        private static string Escape(string text) =>
+            "\"" + string.Concat(text.Take(300).Select(c => c < ' ' || c > '~' ? $"\\u{(int)c:x4}" : c.ToString())) + (text.Length > 300 ? "…" : "") + "\"";
+    }
+
+    // Text: a mutation of the seed orchestra, a run of language tokens, or random characters (some of them huge).
+    private static readonly Gen<string> Text = Gen.Frequency(
+        (5, Gen.Select(Gen.Int[0, Seed.Length], Gen.Int[0, 40], Pick(Tokens).Array[1, 6],
+            (at, cut, insert) => Seed[..at] + string.Concat(insert) + Seed[Math.Min(Seed.Length, at + cut)..])),
+        (3, Pick(Tokens).Array[1, 40].Select(t => string.Join(" ", t))),
+        (2, Gen.Char.Array[0, 200].Select(c => new string(c))),
+        (1, Gen.Select(Pick(Tokens), Gen.Int[1000, 200_000], (t, n) => new StringBuilder().Insert(0, t + " ", n / (t.Length + 1)).ToString())));
+
+    private static readonly Gen<double> Value = Gen.Frequency(
+        (6, Gen.Double[-10, 10]),
+        (2, Gen.Int[-3, 2000].Select(i => (double)i)),
+        (1, Pick(double.NaN, double.PositiveInfinity, double.NegativeInfinity, double.MaxValue, -double.MaxValue, double.Epsilon, 1e9, -1e9)));
+
+    // Score text: lines of a statement letter and numbers, with the constructs the SDK checks. Free text is not sent
+    // to Csound's score reader: it overflows its stack or reads freed memory on most of it (see the README's known
+    // Csound behaviours), and the SDK cannot check it short of re-implementing that reader.
+    private static readonly Gen<string> ScoreText = Gen.Select(
+        Gen.Select(Pick("i", "i 1", "i \"Named\"", "f", "f 1", "e", "a", "q", "t", "s", "m", "n", "x", "r", "b", "v", "{", "}", "#define M #1#", "#undef M", "#include \"x\"", "/*", "[", ";"),
+            Value.Array[0, 8], (s, v) => s + " " + string.Join(" ", v.Select(x => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))).Array[1, 6],
+        Pick("\n", ""), (lines, end) => string.Join("\n", lines) + end);
+
+    // Free orchestra and score text: Csound's orchestra parser and score reader still crash on some of it (README,
+    // known Csound behaviours), so it runs only with CSOUNDBINDINGS_FUZZ_FREE_TEXT=1 (to find the next crasher).
+    private static readonly Gen<Input> FreeText = Gen.Frequency(
+        (3, Text.Select(t => new Input(Kind.CompileOrc, t, '\0', []))),
+        (3, Text.Select(t => new Input(Kind.EvalCode, t, '\0', []))),
+        (2, Text.Select(t => new Input(Kind.ReadScore, t, '\0', []))),
+        (2, ScoreText.Select(t => new Input(Kind.ReadScore, t, '\0', []))),
+        (3, Text.Select(t => new Input(Kind.InputMessage, t, '\0', []))),
+        (2, Text.Select(t => new Input(Kind.CompileCsdText, "<CsoundSynthesizer>\n<CsInstruments>\n" + t + "\n</CsInstruments>\n<CsScore>\ni1 0 0.01\n</CsScore>\n</CsoundSynthesizer>\n", '\0', []))));
+
+    private static readonly Gen<Input> Guarded = Gen.Frequency(
+        (3, ScoreText.Select(t => new Input(Kind.InputMessage, t, '\0', []))),
+        (5, Gen.Select(Pick('i', 'f', 'e', 'a', 'q', 'x', '\0'), Value.Array[0, 30], Gen.Int[0, 40], Gen.Int[1990, 2100],
+            (type, fields, big, many) => new Input(Kind.ScoreEvent, "", type, big == 0 ? new double[many] : fields))),
+        (1, Gen.Select(Pick("x", "env", "", "a\0b", new string('n', 300)), Value, (name, v) => new Input(Kind.SetControl, name, '\0', [v]))),
+        (2, Gen.Int[1, 5].Select(n => new Input(Kind.Cycles, "", '\0', [n]))));
+
+    private static Gen<T> Pick<T>(params T[] items) => Gen.Int[0, items.Length - 1].Select(i => items[i]);
+
+    [Fact]
+    public void HostileInputNeverTakesTheProcessDownAndTheEngineStillRenders()
+    {
+        int inputs = int.TryParse(Environment.GetEnvironmentVariable("CSOUNDBINDINGS_FUZZ_INPUTS"), out int n) ? n : 2_000;
+        string? seed = Environment.GetEnvironmentVariable("CSOUNDBINDINGS_SEED") switch
+        {
+            null or "" => FixedSeed,
+            "random" => null,
+            string given => given,
+        };
+        using var cs = new Csound();
+        cs.Message += (_, _) => { };
+        Start(cs);
+        int fed = 0;
+        int refused = 0;
+        // CSOUNDBINDINGS_FUZZ_LOG=path writes each input before it is fed: after a crash its last line is the crasher.
+        string? logPath = Environment.GetEnvironmentVariable("CSOUNDBINDINGS_FUZZ_LOG");
+        using System.IO.StreamWriter? log = logPath is null ? null : new System.IO.StreamWriter(logPath) { AutoFlush = true };
+        Gen<Input> inputs_ = Environment.GetEnvironmentVariable("CSOUNDBINDINGS_FUZZ_FREE_TEXT") == "1"
+            ? Gen.Frequency((1, Guarded), (1, FreeText))
+            : Guarded;
+        inputs_.Sample(input =>
+        {
+            fed++;
+            log?.WriteLine(input.ToString());
+            if (!Feed(cs, input))
+            {
+                refused++;
+            }
+            if (cs.State is CsoundState.Finished or CsoundState.Created or CsoundState.Compiled)
+            {
+                Start(cs); // an 'e' event, a failed compile or a CSD ended or replaced the performance: begin again
+            }
+        }, seed: seed, iter: inputs, threads: 1, print: i => i.ToString());
+        Assert.Equal(inputs, fed);
+        Assert.InRange(refused, 1, inputs - 1); // both kinds happened: the generator reaches Csound and its checks
+        KnownRender.AssertStillRenders(cs);
+    }
+
+    private static void Start(Csound cs)
+    {
+        cs.Reset();
+        cs.SetOption("-n -d -m0");
+        cs.CompileOrc(Seed);
+        cs.Start();
+    }
+
+    // True when the call went through; false when it was refused with a typed exception (which is fine).
+    private static bool Feed(Csound cs, Input input)
+    {
+        try
+        {
+            switch (input.Kind)
+            {
+                case Kind.CompileOrc:
+                    cs.CompileOrc(input.Text);
+                    break;
+                case Kind.EvalCode:
+                    cs.EvalCode(input.Text);
+                    break;
+                case Kind.ReadScore:
+                    cs.ReadScore(input.Text);
+                    break;
+                case Kind.InputMessage:
+                    cs.InputMessage(input.Text);
+                    break;
+                case Kind.CompileCsdText:
+                    cs.CompileCsdText(input.Text);
+                    break;
+                case Kind.ScoreEvent:
+                    cs.ScoreEvent(input.Type, input.Fields);
+                    break;
+                case Kind.SetControl:
+                    cs.SetControlChannel(input.Text, input.Fields[0]);
+                    break;
+            }
+            for (int k = 0; k < (input.Kind == Kind.Cycles ? (int)input.Fields[0] : 1); k++)
+            {
+                cs.PerformKsmps();
+            }
+            return true;
+        }
+        catch (Exception e) when (e is CsoundException or ArgumentException or NotSupportedException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+}
