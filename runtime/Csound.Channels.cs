@@ -80,6 +80,7 @@ public sealed partial class Csound
     public unsafe ArrayChannel OpenArrayChannel(string name, string elementType, params int[] sizes)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(elementType);
         ArgumentNullException.ThrowIfNull(sizes);
         nint cs = Ptr;
         if (_state.Channels.TryGet(name, out Channel? cached) && cached is ArrayChannel array)
@@ -196,14 +197,17 @@ public sealed partial class Csound
     }
 
     /// <summary>Copies samples into an audio channel (at most ksmps).</summary>
-    public void SetAudioChannel(string name, ReadOnlySpan<double> samples) => OpenAudioChannel(name).Write(samples);
+    public void SetAudioChannel(string name, ReadOnlySpan<double> samples) =>
+        OpenAudioChannel(ArgumentException.ThrowIfNullOrEmptyAndReturn(name)).Write(samples);
 
     /// <summary>Copies an audio channel's samples out; returns how many were copied.</summary>
-    public int GetAudioChannel(string name, Span<double> destination) => OpenAudioChannel(name).Read(destination);
+    public int GetAudioChannel(string name, Span<double> destination) =>
+        OpenAudioChannel(ArgumentException.ThrowIfNullOrEmptyAndReturn(name)).Read(destination);
 
     /// <summary>Writes a string channel (UTF-8).</summary>
     public unsafe void SetStringChannel(string name, string value)
     {
+        ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(value);
         nint cs = Ptr;
         using var n = new Utf8Text(name);
@@ -221,6 +225,7 @@ public sealed partial class Csound
     /// <summary>Reads a string channel; empty when it holds nothing or does not exist.</summary>
     public unsafe string GetStringChannel(string name)
     {
+        ArgumentNullException.ThrowIfNull(name);
         nint cs = Ptr;
         using var n = new Utf8Text(name);
         lock (_state.Channels.StringGate)
@@ -252,6 +257,7 @@ public sealed partial class Csound
     /// <summary>Sets a control channel's display hints (the channel must exist).</summary>
     public unsafe void SetControlChannelHints(string name, ControlChannelHints hints)
     {
+        ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(hints);
         nint cs = Ptr;
         using var n = new Utf8Text(name);
@@ -271,6 +277,7 @@ public sealed partial class Csound
     /// <summary>A control channel's hints, or null when it has none or does not exist.</summary>
     public unsafe ControlChannelHints? GetControlChannelHints(string name)
     {
+        ArgumentNullException.ThrowIfNull(name);
         nint cs = Ptr;
         using var n = new Utf8Text(name);
         fixed (sbyte* pn = n)
@@ -282,6 +289,7 @@ public sealed partial class Csound
     /// <summary>The variable type name of a channel (Csound 7), or null (unknown channel, or Csound 6).</summary>
     public unsafe string? GetChannelVarTypeName(string name)
     {
+        ArgumentNullException.ThrowIfNull(name);
         nint cs = Ptr;
         using var n = new Utf8Text(name);
         fixed (sbyte* pn = n)

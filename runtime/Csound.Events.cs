@@ -128,7 +128,7 @@ public sealed partial class Csound
     {
         ArgumentNullException.ThrowIfNull(text);
         _ = Ptr;
-        Options.ScoreGuard.Check(text, nameof(InputMessage), realtime: true);
+        Options.ScoreGuard.Check(text, nameof(InputMessage), realtime: _api.EventTypes);
         if (!_state.IsStarted && _state.Pending.TryAdd(new(Kind.Message, '\0', null, 0, text)))
         {
             return;

@@ -54,6 +54,7 @@ public sealed partial class Csound
     /// <summary>An environment variable as this engine sees it (its own settings, then the process), or null.</summary>
     public unsafe string? GetEnv(string name)
     {
+        ArgumentNullException.ThrowIfNull(name);
         nint cs = Ptr;
         using var utf8 = new Utf8Text(name);
         fixed (sbyte* p = utf8)
@@ -145,6 +146,7 @@ public sealed partial class Csound
     /// <summary>A utility's one-line description, or null.</summary>
     public unsafe string? GetUtilityDescription(string name)
     {
+        ArgumentNullException.ThrowIfNull(name);
         nint cs = Ptr;
         using var utf8 = new Utf8Text(name);
         fixed (sbyte* p = utf8)
@@ -174,6 +176,7 @@ public sealed partial class Csound
     /// <summary>Selects the rt-audio module (same as <c>-+rtaudio=</c>), e.g. <c>alsa</c>, <c>pulse</c>, <c>jack</c>.</summary>
     public unsafe void SetRtAudioModule(string module)
     {
+        ArgumentException.ThrowIfNullOrEmpty(module);
         nint cs = Ptr;
         using var utf8 = new Utf8Text(module);
         fixed (sbyte* p = utf8)
@@ -185,6 +188,7 @@ public sealed partial class Csound
     /// <summary>Selects the MIDI module (same as <c>-+rtmidi=</c>).</summary>
     public unsafe void SetMidiModule(string module)
     {
+        ArgumentException.ThrowIfNullOrEmpty(module);
         nint cs = Ptr;
         using var utf8 = new Utf8Text(module);
         fixed (sbyte* p = utf8)

@@ -93,7 +93,7 @@ public sealed partial class Csound
             return;
         }
         _ = Ptr;
-        Options.ScoreGuard.Check(text, nameof(EventString), realtime: true);
+        Options.ScoreGuard.Check(text, nameof(EventString), realtime: _api.EventTypes);
         Queue(new(PendingEvents.Kind.Message, '\0', null, 0, text));
     }
 

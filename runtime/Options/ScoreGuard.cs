@@ -14,8 +14,11 @@ internal static class ScoreGuard
     /// <summary>Throws for the first construct Csound's score reader would crash on.</summary>
     /// <param name="score">The text.</param>
     /// <param name="member">The caller's name, for the message.</param>
-    /// <param name="realtime">Line events (input messages): only event statements, no score structure.</param>
-    public static void Check(string score, string member, bool realtime = false)
+    /// <param name="realtime">
+    /// For line events (input messages): the event statements the engine takes (with <c>t</c>); no score structure,
+    /// and <c>f</c> lines are held to the same limits as <c>f</c> events. Null for score text.
+    /// </param>
+    public static void Check(string score, string member, string? realtime = null)
     {
         int loops = 0;
         CheckComments(score, member, "score");
@@ -43,9 +46,13 @@ internal static class ScoreGuard
                 throw Bad(member, $"an expression '[' is not closed on the line '{line}'");
             }
             char statement = line[0];
-            if (realtime && char.IsAsciiLetter(statement) && "ifaqet".IndexOf(statement, StringComparison.Ordinal) < 0 || realtime && statement is '{' or '}')
+            if (realtime is not null && (statement is '{' or '}' || char.IsAsciiLetter(statement) && (realtime + "t").IndexOf(statement, StringComparison.Ordinal) < 0))
             {
-                throw Bad(member, $"line events take the statements i, f, a, q, e and t, not '{statement}' (send score structure with ReadScore)");
+                throw Bad(member, $"line events take the statements {string.Join(", ", (realtime + "t").ToCharArray())}, not '{statement}' (send score structure with ReadScore)");
+            }
+            if (realtime is not null && statement == 'f')
+            {
+                CheckTableLine(line, member);
             }
             if (statement == '{' && StartsWithNumber(line.AsSpan(1)) && !(double.TryParse(line[1..].Trim().Split(' ')[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double count) && count is >= 0 and <= MaxLoop))
             {
@@ -79,6 +86,27 @@ internal static class ScoreGuard
         if (comment >= 0 && text.IndexOf("*/", comment + 2, StringComparison.Ordinal) < 0)
         {
             throw new ArgumentException($"{member}: a /* comment is not closed (Csound's {reader} reader crashes on it).");
+        }
+    }
+
+    // An f line's fields: numbers (finite) or quoted file names; the size (p3) within Csound.MaxTableSize.
+    private static void CheckTableLine(string line, string member)
+    {
+        string[] fields = line[1..].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        for (int i = 0; i < fields.Length; i++)
+        {
+            if (fields[i].StartsWith('"'))
+            {
+                continue;
+            }
+            if (!double.TryParse(fields[i], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+            {
+                throw Bad(member, $"an f line takes finite numbers, not '{fields[i]}'");
+            }
+            if (i == 2 && Math.Abs(value) > Csound.MaxTableSize)
+            {
+                throw Bad(member, $"a function table holds at most {Csound.MaxTableSize} points, not {fields[i]}");
+            }
         }
     }
 

@@ -237,7 +237,7 @@ public sealed class PerformanceThread : IDisposable, IAsyncDisposable
     public void InputMessage(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        Options.ScoreGuard.Check(text, nameof(InputMessage), realtime: true);
+        Options.ScoreGuard.Check(text, nameof(InputMessage), realtime: _api.EventTypes);
         Send(new MessageCommand(text));
     }
 
