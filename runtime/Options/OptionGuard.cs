@@ -95,7 +95,7 @@ internal static class OptionGuard
                 int equals = body.IndexOf('=', StringComparison.Ordinal);
                 if (equals > 0)
                 {
-                    CheckValue(word, body[..equals] switch
+                    CheckValue(word, generation, body[..equals] switch
                     {
                         "sample-rate" => 'r',
                         "control-rate" => 'k',
@@ -121,7 +121,7 @@ internal static class OptionGuard
                         }
                         merged = word + words[++i];
                     }
-                    CheckValue(merged, word[c], merged[(c + 1)..], source);
+                    CheckValue(merged, generation, word[c], merged[(c + 1)..], source);
                     break;
                 }
             }
@@ -132,7 +132,7 @@ internal static class OptionGuard
 
     // Values Csound takes without a check and then crashes on: a sample or control rate that is not positive, a
     // thread count below 1 or one that makes it create a hundred thousand threads.
-    private static void CheckValue(string word, char flag, string value, string? source)
+    private static void CheckValue(string word, int generation, char flag, string value, string? source)
     {
         if (flag is not ('r' or 'k' or 'K' or 'j'))
         {
@@ -144,6 +144,11 @@ internal static class OptionGuard
             if (!number || v < 1 || v > MaxThreads || v != Math.Floor(v))
             {
                 throw Bad(word, $"the number of threads must be a whole number from 1 to {MaxThreads}, not '{value}'", source);
+            }
+            if (generation >= 7 && v > 1)
+            {
+                // Reproduced in C: csoundCreate, -j2, csoundStart, csoundDestroy, 40 times: SIGSEGV in 4 runs of 5.
+                throw Bad(word, "Csound 7.0 crashes destroying an engine that runs more than one thread; run it with one thread (-j1)", source);
             }
         }
         else if (!number || !(v > 0) || double.IsInfinity(v))

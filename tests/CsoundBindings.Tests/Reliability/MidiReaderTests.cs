@@ -25,6 +25,8 @@ public sealed class MidiReaderTests
         var valid = new Queue<byte[]>();
         using var cs = new Csound();
         cs.Message += (_, _) => { };
+        int reported = 0;
+        cs.CallbackException += (_, _) => reported++;
         cs.SetOption("-n");
         cs.SetExternalMidiInput(buffer =>
         {
@@ -76,5 +78,6 @@ public sealed class MidiReaderTests
             cs.PerformKsmps();
         }
         Assert.Equal(67, cs.GetControlChannel("note"));
+        Assert.Equal(misbehaviour == "throws" ? 500 : 0, reported);
     }
 }
