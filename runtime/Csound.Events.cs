@@ -42,20 +42,13 @@ public sealed partial class Csound
         {
             return;
         }
-        var send = new DirectSend(_state, 1);
-        try
+        using var send = new DirectSend(_state, 1);
+        if (!send.Now)
         {
-            if (!send.Now)
-            {
-                _state.Backlog.Add(new(Kind.Event, type, pfields.ToArray(), 0, null));
-                return;
-            }
-            SendEvent(cs, type, pfields);
+            _state.Backlog.Add(new(Kind.Event, type, pfields.ToArray(), 0, null));
+            return;
         }
-        finally
-        {
-            send.End();
-        }
+        SendEvent(cs, type, pfields);
     }
 
     /// <summary>
@@ -82,7 +75,7 @@ public sealed partial class Csound
 
         public bool Now { get; }
 
-        public void End()
+        public void Dispose()
         {
             if (_gated)
             {
@@ -169,21 +162,14 @@ public sealed partial class Csound
     // To Csound now when it may go, else behind what waits for the next cycles.
     private void Deliver(PendingEvents.Item item)
     {
-        var send = new DirectSend(_state, item.Weight);
-        try
+        using var send = new DirectSend(_state, item.Weight);
+        if (send.Now)
         {
-            if (send.Now)
-            {
-                Send(Ptr, item);
-            }
-            else
-            {
-                _state.Backlog.Add(item);
-            }
+            Send(Ptr, item);
         }
-        finally
+        else
         {
-            send.End();
+            _state.Backlog.Add(item);
         }
     }
 

@@ -41,21 +41,14 @@ public sealed partial class Csound
         {
             return;
         }
-        var send = new DirectSend(_state, 1);
-        try
+        using var send = new DirectSend(_state, 1);
+        if (send.Now)
         {
-            if (send.Now)
-            {
-                SendAbsolute(cs, type, offsetSeconds, pfields);
-            }
-            else
-            {
-                _state.Backlog.Add(new(PendingEvents.Kind.AbsoluteEvent, type, pfields.ToArray(), offsetSeconds, null));
-            }
+            SendAbsolute(cs, type, offsetSeconds, pfields);
         }
-        finally
+        else
         {
-            send.End();
+            _state.Backlog.Add(new(PendingEvents.Kind.AbsoluteEvent, type, pfields.ToArray(), offsetSeconds, null));
         }
     }
 

@@ -46,9 +46,9 @@ internal static class ScoreGuard
                 throw Bad(member, $"an expression '[' is not closed on the line '{line}'");
             }
             char statement = line[0];
-            if (realtime is not null && (statement is '{' or '}' || char.IsAsciiLetter(statement) && (realtime + "t").IndexOf(statement, StringComparison.Ordinal) < 0))
+            if (realtime is not null && (statement is '{' or '}' || char.IsAsciiLetter(statement) && statement != 't' && realtime.IndexOf(statement, StringComparison.Ordinal) < 0))
             {
-                throw Bad(member, $"line events take the statements {string.Join(", ", (realtime + "t").ToCharArray())}, not '{statement}' (send score structure with ReadScore)");
+                throw Bad(member, $"line events take the statements {string.Join(", ", realtime.ToCharArray())} and t, not '{statement}' (send score structure with ReadScore)");
             }
             if (realtime is not null && statement == 'f')
             {

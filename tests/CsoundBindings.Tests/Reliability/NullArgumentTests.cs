@@ -22,7 +22,7 @@ public sealed class NullArgumentTests
         var data = new TheoryData<string>();
         foreach ((MethodBase method, ParameterInfo parameter) in NonNullableReferenceParameters())
         {
-            data.Add($"{method.DeclaringType!.Name}.{method.Name}({string.Join(", ", method.GetParameters().Select(p => p.ParameterType.Name))})#{parameter.Name}");
+            data.Add(Describe(method, parameter));
         }
         return data;
     }
@@ -32,7 +32,7 @@ public sealed class NullArgumentTests
     public void NullIsAnArgumentNullExceptionNamingTheParameter(string member)
     {
         (MethodBase method, ParameterInfo parameter) = NonNullableReferenceParameters()
-            .Single(m => $"{m.Method.DeclaringType!.Name}.{m.Method.Name}({string.Join(", ", m.Method.GetParameters().Select(p => p.ParameterType.Name))})#{m.Parameter.Name}" == member);
+            .Single(m => Describe(m.Method, m.Parameter) == member);
         using Csound cs = SilentEngine.Create(SilentEngine.Header + "instr 1\nendin\n");
         object?[] arguments = method.GetParameters().Select(p => p.Position == parameter.Position ? null : Ordinary(p.ParameterType)).ToArray();
         object? target = method.IsStatic || method is ConstructorInfo ? null : TargetFor(method.DeclaringType!, cs);
@@ -109,6 +109,9 @@ public sealed class NullArgumentTests
         }
     }
 
+    private static string Describe(MethodBase method, ParameterInfo parameter) =>
+        $"{method.DeclaringType!.Name}.{method.Name}({string.Join(", ", method.GetParameters().Select(p => p.ParameterType.Name))})#{parameter.Name}";
+
     private static bool CanMake(Type type) =>
         type.IsValueType || type == typeof(string) || type.IsArray || typeof(Delegate).IsAssignableFrom(type) ||
         (type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(IEnumerable<>) || type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>)));
@@ -128,16 +131,12 @@ public sealed class NullArgumentTests
         }
         if (type.IsValueType)
         {
-            return type == typeof(ReadOnlySpan<double>) || type.IsByRefLike ? null : Activator.CreateInstance(type);
+            return Activator.CreateInstance(type);
         }
-        if (type.IsGenericType && type.GetGenericTypeDefinition() is var g && (g == typeof(IEnumerable<>) || g == typeof(IReadOnlyList<>)))
+        if (type.IsGenericType)
         {
-            return Array.CreateInstance(type.GetGenericArguments()[0], 0);
+            return Array.CreateInstance(type.GetGenericArguments()[0], 0); // IEnumerable<T>, IReadOnlyList<T>
         }
-        if (typeof(Delegate).IsAssignableFrom(type))
-        {
-            return null; // delegates are checked as the null parameter themselves
-        }
-        return null;
+        return null; // a delegate: checked as the null parameter itself
     }
 }
