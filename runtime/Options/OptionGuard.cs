@@ -145,10 +145,13 @@ internal static class OptionGuard
             {
                 throw Bad(word, $"the number of threads must be a whole number from 1 to {MaxThreads}, not '{value}'", source);
             }
-            if (generation >= 7 && v > 1)
+            if (v > 1)
             {
-                // Reproduced in C: csoundCreate, -j2, csoundStart, csoundDestroy, 40 times: SIGSEGV in 4 runs of 5.
-                throw Bad(word, "Csound 7.0 crashes destroying an engine that runs more than one thread; run it with one thread (-j1)", source);
+                // Reproduced in C on both: create, -j2, start, (perform,) destroy in a loop. Csound 7.0: SIGSEGV at
+                // destroy in 4 runs of 5. Csound 6.18: its worker threads race their own registration ("Bad
+                // ThreadId", then SIGSEGV) in 6 runs of 6 once the machine is busy.
+                string engine = generation >= 7 ? "Csound 7.0" : "Csound 6.18";
+                throw Bad(word, $"{engine} crashes with more than one performance thread (its worker threads race at start and at destroy); run it with one thread (-j1)", source);
             }
         }
         else if (!number || !(v > 0) || double.IsInfinity(v))

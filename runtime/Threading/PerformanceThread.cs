@@ -43,7 +43,7 @@ public sealed class PerformanceThread : IDisposable, IAsyncDisposable
     private readonly Lock _nativeGate = new();
     private bool _joined;
     private readonly TaskCompletionSource<PerformResult> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Thread _joiner;
+    private readonly ManualResetEventSlim _endHandled = new(false);
     private GCHandle _self;
     private nint _pt;
     private Transport _transport;
@@ -71,10 +71,9 @@ public sealed class PerformanceThread : IDisposable, IAsyncDisposable
         }
         _self = GCHandle.Alloc(this);
         _api.PtSetProcessCallback(_pt, &OnCycle, (void*)GCHandle.ToIntPtr(_self));
-        // The native thread exists from creation on; this one waits for its end, once, for Join, JoinAsync and Dispose.
+        // The native thread exists from creation on; its end is handled once, for Join, JoinAsync and Dispose.
         nint pt = _pt;
-        _joiner = new Thread(() => WaitForEnd(pt)) { IsBackground = true, Name = "CsoundBindings perf-thread join" };
-        _joiner.Start();
+        EndWatcher.Watch(() => _api.PtStatus(pt) != 0, () => HandleEnd(pt));
     }
 
     /// <summary>The engine this thread performs.</summary>
@@ -430,37 +429,40 @@ public sealed class PerformanceThread : IDisposable, IAsyncDisposable
         }
     }
 
-    private void WaitForEnd(nint pt)
+    private void HandleEnd(nint pt)
     {
-        // The native status turns non-zero when the performance ends; only then is the join taken (under the gate), so
-        // it never blocks a transport call for long.
-        while (_api.PtStatus(pt) == 0)
+        // Called once the native status turned non-zero (see EndWatcher): only then is the join taken (under the
+        // gate), so it never blocks a transport call for long.
+        try
         {
-            Thread.Sleep(2);
+            int status;
+            lock (_nativeGate)
+            {
+                _joined = true;
+                status = _api.PtJoin(pt);
+            }
+            bool ownedLoop;
+            lock (_gate)
+            {
+                _transport = Transport.Ended;
+                ownedLoop = _ownsLoop;
+                _ownsLoop = false;
+            }
+            if (ownedLoop)
+            {
+                _engine.EndLoop(finished: true);
+            }
+            Abandon(Ended());
+            _ended.TrySetResult(PerformResult.From(status, _stopRequested));
         }
-        int status;
-        lock (_nativeGate)
+        finally
         {
-            _joined = true;
-            status = _api.PtJoin(pt);
+            _endHandled.Set();
         }
-        bool ownedLoop;
-        lock (_gate)
-        {
-            _transport = Transport.Ended;
-            ownedLoop = _ownsLoop;
-            _ownsLoop = false;
-        }
-        if (ownedLoop)
-        {
-            _engine.EndLoop(finished: true);
-        }
-        Abandon(Ended());
-        _ended.TrySetResult(PerformResult.From(status, _stopRequested));
         if (_engine.DisposeDeferred)
         {
             // Dispose was called from this thread's own callback: finish it off the audio and join threads.
-            ThreadPool.QueueUserWorkItem(static engine => engine.RunDeferredDispose(), _engine, preferLocal: false);
+            _engine.RunDeferredDispose();
         }
     }
 
@@ -508,7 +510,8 @@ public sealed class PerformanceThread : IDisposable, IAsyncDisposable
         }
         _stopRequested = true;
         Native(pt, _api.PtStop);
-        _joiner.Join();
+        _endHandled.Wait();
+        _endHandled.Dispose();
         StopRecord();
         _api.PtDestroy(pt);
         if (_self.IsAllocated)

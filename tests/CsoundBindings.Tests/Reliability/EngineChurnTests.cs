@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
+using CsoundBindings.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -31,25 +32,49 @@ public sealed class EngineChurnTests(ITestOutputHelper output)
         Assert.Equal(value, cs.GetControlChannel("last")); // each engine really performed
     }
 
-    private void Report(string what, long rssBefore, Stopwatch clock) =>
-        output.WriteLine($"{what}: {Count} cycles in {clock.Elapsed.TotalSeconds:F1} s, RSS growth {(Environment.WorkingSet - rssBefore) / 1048576.0:F1} MB (Csound {Csound.LibraryVersion})");
+    /// <summary>Measures the heaps at the cycles it is told and checks the growth per cycle at the end.</summary>
+    private HeapWatch Watch(string what) => new(what, Count, output);
 
     [Fact]
     public void AThousandEnginesComeAndGo()
     {
-        long rss = 0;
+        HeapWatch heaps = Watch("engines");
         var clock = Stopwatch.StartNew();
         for (int i = 0; i < Count; i++)
         {
             using var cs = new Csound();
             cs.Message += (_, _) => { };
             Run(cs, i);
-            if (i == 20)
-            {
-                rss = Environment.WorkingSet;
-            }
+            heaps.After(i);
         }
-        Report("engines", rss, clock);
+        heaps.Check(clock);
+    }
+
+    [Fact]
+    public void AThousandEnginesLeftToTheFinalizer()
+    {
+        HeapWatch heaps = Watch("engines never disposed");
+        var clock = Stopwatch.StartNew();
+        for (int i = 0; i < Count; i++)
+        {
+            Abandon(i);
+            if (i % 50 == 0)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+            }
+            heaps.After(i);
+        }
+        heaps.Check(clock);
+    }
+
+    /// <summary>An engine that performed and was dropped without <c>Dispose</c> (in its own frame, so nothing roots it).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void Abandon(int i)
+    {
+        var cs = new Csound();
+        cs.Message += (_, _) => { };
+        Run(cs, i);
     }
 
     [Fact]
@@ -57,24 +82,21 @@ public sealed class EngineChurnTests(ITestOutputHelper output)
     {
         using var cs = new Csound();
         cs.Message += (_, _) => { };
-        long rss = 0;
+        HeapWatch heaps = Watch("resets");
         var clock = Stopwatch.StartNew();
         for (int i = 0; i < Count; i++)
         {
             Run(cs, i);
             cs.Reset();
-            if (i == 20)
-            {
-                rss = Environment.WorkingSet;
-            }
+            heaps.After(i);
         }
-        Report("resets", rss, clock);
+        heaps.Check(clock);
     }
 
     [Fact]
     public async Task AThousandEnginesWithAPerformanceThread()
     {
-        long rss = 0;
+        HeapWatch heaps = Watch("engines with a performance thread");
         var clock = Stopwatch.StartNew();
         for (int i = 0; i < Count; i++)
         {
@@ -89,11 +111,8 @@ public sealed class EngineChurnTests(ITestOutputHelper output)
             PerformResult result = await thread.JoinAsync().WaitAsync(TimeSpan.FromSeconds(10));
             Assert.True(result.IsEndOfScore, result.ToString());
             Assert.Equal(i, cs.GetControlChannel("last"));
-            if (i == 20)
-            {
-                rss = Environment.WorkingSet;
-            }
+            heaps.After(i);
         }
-        Report("engines with a performance thread", rss, clock);
+        heaps.Check(clock);
     }
 }
