@@ -6,7 +6,8 @@ namespace CsoundBindings.Options;
 /// Checks score text before Csound's score reader sees it (<c>ReadScore</c>, and on Csound 7 input lines, which go
 /// through the same reader). That reader overflows its stack or reads freed memory on some incomplete statements; the
 /// cheap ones to recognise are refused here with an <see cref="ArgumentException"/>: <c>#undef</c>, <c>#include</c>, a
-/// <c>#define</c> without a <c>#...#</c> body, an unterminated <c>/*</c> comment, an unclosed <c>[</c> expression,
+/// <c>#define</c> without a <c>#...#</c> body (anywhere on a line), an unterminated <c>/*</c> comment, an unclosed
+/// <c>[</c> expression, braces anywhere but at the start of a line, an <c>r</c> count that is not a whole number from 1,
 /// and the statements <c>r</c>, <c>b</c>, <c>v</c>, <c>{</c> without their number or a <c>}</c> without its <c>{</c>.
 /// </summary>
 internal static class ScoreGuard
@@ -37,9 +38,18 @@ internal static class ScoreGuard
             {
                 continue;
             }
-            if (line.StartsWith("#define", StringComparison.Ordinal) && !HasMacroBody(line))
+            // Reproduced in C on both engines, each alone on a fresh engine: "i 1 0 1 }", "}8qW", "x #define".
+            string bare = WithoutStrings(line);
+            for (int define = bare.IndexOf("#define", StringComparison.Ordinal); define >= 0; define = bare.IndexOf("#define", define + 1, StringComparison.Ordinal))
             {
-                throw Bad(member, "#define needs a name and a body between # signs (#define NAME #text#)");
+                if (!HasMacroBody(bare[define..]))
+                {
+                    throw Bad(member, "#define needs a name and a body between # signs (#define NAME #text#)");
+                }
+            }
+            if (bare.IndexOfAny(['{', '}'], 1) > 0)
+            {
+                throw Bad(member, $"'{{' and '}}' are loop statements and go at the start of a line ('{line}')");
             }
             if (line.Count('[') > line.Count(']'))
             {
@@ -57,6 +67,11 @@ internal static class ScoreGuard
             if (statement == '{' && StartsWithNumber(line.AsSpan(1)) && !(double.TryParse(line[1..].Trim().Split(' ')[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double count) && count is >= 0 and <= MaxLoop))
             {
                 throw Bad(member, $"a '{{' loop repeats 0 to {MaxLoop} times");
+            }
+            if (statement == 'r' && StartsWithNumber(line.AsSpan(1)) && !(double.TryParse(line[1..].Trim().Split([' ', '\t'])[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double times) && times is >= 1 and <= MaxLoop && times == Math.Floor(times)))
+            {
+                // Reproduced in C on both engines: r 0, r -1 and r 0.5 crash the reader; r 1 and r 2 play.
+                throw Bad(member, $"an 'r' section repeats a whole number of times from 1 to {MaxLoop}");
             }
             if (statement is 'r' or 'b' or 'v' or '{' && !StartsWithNumber(line.AsSpan(1)))
             {
@@ -82,10 +97,16 @@ internal static class ScoreGuard
 
     private static void CheckComments(string text, string member, string reader)
     {
-        int comment = text.IndexOf("/*", StringComparison.Ordinal);
-        if (comment >= 0 && text.IndexOf("*/", comment + 2, StringComparison.Ordinal) < 0)
+        // Every comment, not just the first: "/* a */ b /* c" runs off the end too.
+        int at = 0;
+        while ((at = text.IndexOf("/*", at, StringComparison.Ordinal)) >= 0)
         {
-            throw new ArgumentException($"{member}: a /* comment is not closed (Csound's {reader} reader crashes on it).");
+            int end = text.IndexOf("*/", at + 2, StringComparison.Ordinal);
+            if (end < 0)
+            {
+                throw new ArgumentException($"{member}: a /* comment is not closed (Csound's {reader} reader crashes on it).");
+            }
+            at = end + 2;
         }
     }
 
@@ -108,6 +129,29 @@ internal static class ScoreGuard
                 throw Bad(member, $"a function table holds at most {Csound.MaxTableSize} points, not {fields[i]}");
             }
         }
+    }
+
+    // The line with its quoted strings (file names) blanked, so that braces and # signs inside them do not count.
+    private static string WithoutStrings(string line)
+    {
+        if (!line.Contains('"', StringComparison.Ordinal))
+        {
+            return line;
+        }
+        char[] chars = line.ToCharArray();
+        bool quoted = false;
+        for (int i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (quoted)
+            {
+                chars[i] = ' ';
+            }
+        }
+        return new string(chars);
     }
 
     private static bool HasMacroBody(string line)

@@ -112,6 +112,8 @@ public sealed class FuzzTests
         // CSOUNDBINDINGS_FUZZ_LOG=path writes each input before it is fed: after a crash its last line is the crasher.
         string? logPath = Environment.GetEnvironmentVariable("CSOUNDBINDINGS_FUZZ_LOG");
         using System.IO.StreamWriter? log = logPath is null ? null : new System.IO.StreamWriter(logPath) { AutoFlush = true };
+        // CSOUNDBINDINGS_FUZZ_REPLAY=folder also writes each input whole, one file per input, for replays in C.
+        string? replayFolder = Environment.GetEnvironmentVariable("CSOUNDBINDINGS_FUZZ_REPLAY");
         Gen<Input> inputs_ = Environment.GetEnvironmentVariable("CSOUNDBINDINGS_FUZZ_FREE_TEXT") == "1"
             ? Gen.Frequency((1, Guarded), (1, FreeText))
             : Guarded;
@@ -119,6 +121,10 @@ public sealed class FuzzTests
         {
             fed++;
             log?.WriteLine(input.ToString());
+            if (replayFolder is not null)
+            {
+                WriteReplay(replayFolder, fed, input);
+            }
             if (!Feed(cs, input))
             {
                 refused++;
@@ -131,6 +137,21 @@ public sealed class FuzzTests
         Assert.Equal(inputs, fed);
         Assert.InRange(refused, 1, inputs - 1); // both kinds happened: the generator reaches Csound and its checks
         KnownRender.AssertStillRenders(cs);
+    }
+
+    // One file per input, named <n>.<kind>: the raw text, or for an event its type and p-fields one per line (R
+    // format, round-trip), or for cycles their count. Csound's own C API can read these back in the same order.
+    private static void WriteReplay(string folder, int n, Input input)
+    {
+        System.IO.Directory.CreateDirectory(folder);
+        string body = input.Kind switch
+        {
+            Kind.ScoreEvent => input.Type + "\n" + string.Concat(input.Fields.Select(f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "\n")),
+            Kind.SetControl => input.Fields[0].ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "\n" + input.Text,
+            Kind.Cycles => ((int)input.Fields[0]).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => input.Text,
+        };
+        System.IO.File.WriteAllText(System.IO.Path.Combine(folder, $"{n:D6}.{input.Kind}"), body, new System.Text.UTF8Encoding(false)); // lone surrogates become U+FFFD
     }
 
     private static void Start(Csound cs)

@@ -1,0 +1,81 @@
+using System;
+using CsoundBindings.Tests.Support;
+using Xunit;
+
+namespace CsoundBindings.Tests.Reliability;
+
+/// <summary>
+/// Inputs the free-text fuzzer found killing the process, each minimised and replayed alone on a fresh engine through
+/// Csound's C API (it crashed there too, on both engines): the SDK refuses them with a typed exception before Csound
+/// sees them, the engine stays usable, and the valid forms next to them still go through.
+/// </summary>
+public sealed class ScoreCrasherTests
+{
+    public static TheoryData<string, string> Crashers => new()
+    {
+        { "ReadScore", "r 0\n" },
+        { "ReadScore", "r -1\n" },
+        { "ReadScore", "r 0.5\n" },
+        { "ReadScore", "i 1 0 0.1\nr -0.08 -3.2 1181\n" },
+        { "ReadScore", "}8qW\n" },
+        { "ReadScore", "i 1 0 1 }\n" },
+        { "ReadScore", "i 1 0 1 {\n" },
+        { "ReadScore", "a}_@oVW@7Gzmw\n" },
+        { "ReadScore", "x #define\n" },
+        { "CompileOrc", "instr 2\n/* a */ out 0 /* b\nendin\n" },
+        { "EvalCode", "/* a */ /*" },
+    };
+
+    public static TheoryData<string, string> ValidNeighbours => new()
+    {
+        { "ReadScore", "r 1\ni 1 0 0.1\n" },
+        { "ReadScore", "r 2\ni 1 0 0.1\n" },
+        { "ReadScore", "#define M #0.1#\ni 1 0 $M\n" },
+        { "ReadScore", "/* a */ i 1 0 0.1 /* b */\n" },
+        { "CompileOrc", "instr 2\n/* a */ out a(0) /* b */\nendin\n" },
+    };
+
+    private static void Send(Csound cs, string member, string text)
+    {
+        switch (member)
+        {
+            case "ReadScore":
+                cs.ReadScore(text);
+                break;
+            case "CompileOrc":
+                cs.CompileOrc(text);
+                break;
+            default:
+                cs.EvalCode(text);
+                break;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Crashers))]
+    public void ACsoundCrasherIsRefusedAndTheEngineStaysUsable(string member, string text)
+    {
+        using Csound cs = SilentEngine.Create(SilentEngine.Header + "instr 1\nendin\n");
+        cs.Start();
+        cs.PerformKsmps();
+        var error = Assert.Throws<ArgumentException>(() => Send(cs, member, text));
+        Assert.Contains("crashes", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(member, error.Message, StringComparison.Ordinal);
+        KnownRender.AssertStillRenders(cs);
+    }
+
+    [Theory]
+    [MemberData(nameof(ValidNeighbours))]
+    public void TheValidFormNextToACrasherStillGoesThrough(string member, string text)
+    {
+        using Csound cs = SilentEngine.Create(SilentEngine.Header + "instr 1\nendin\n");
+        cs.Start();
+        cs.PerformKsmps();
+        Send(cs, member, text);
+        for (int k = 0; k < 10; k++)
+        {
+            cs.PerformKsmps();
+        }
+        KnownRender.AssertStillRenders(cs);
+    }
+}
