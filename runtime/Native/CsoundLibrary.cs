@@ -85,6 +85,13 @@ public static unsafe class CsoundLibrary
                 }
                 tried.Add(candidate);
             }
+            if (_explicitPath is null && Environment.GetEnvironmentVariable("CSOUND_LIBRARY") is not { Length: > 0 }
+                && Environment.GetEnvironmentVariable("CSOUND7_ROOT") is { Length: > 0 } prefix)
+            {
+                throw new CsoundNotFoundException(
+                    $"CSOUND7_ROOT is '{prefix}', but there is no Csound library under it. Tried:\n  " + string.Join("\n  ", tried) + "\n" +
+                    "Set CSOUND7_ROOT to the prefix Csound 7 was installed into (the folder holding lib/libcsound64.so), or unset it to use the system's Csound.");
+            }
             throw new CsoundNotFoundException(
                 "Could not load the Csound library. Tried:\n  " + string.Join("\n  ", tried) + "\n" +
                 "Install Csound 6 (Debian/Ubuntu: sudo apt-get install csound libcsound64-dev libcsnd-dev; " +
@@ -101,10 +108,12 @@ public static unsafe class CsoundLibrary
             yield return exact;
             yield break;
         }
+        // A Csound 7 prefix is exact too: a mistyped one is an error naming it, never a quiet fall-back to Csound 6.
         if (Environment.GetEnvironmentVariable("CSOUND7_ROOT") is { Length: > 0 } root)
         {
             yield return System.IO.Path.Combine(root, "lib", OperatingSystem.IsWindows() ? "csound64.dll" : OperatingSystem.IsMacOS() ? "libcsound64.dylib" : "libcsound64.so");
             yield return System.IO.Path.Combine(root, "lib", "libcsound64.so.7.0");
+            yield break;
         }
         if (OperatingSystem.IsWindows())
         {

@@ -47,7 +47,7 @@ internal static class ScoreGuard
                     throw Bad(member, "#define needs a name and a body between # signs (#define NAME #text#)");
                 }
             }
-            if (bare.IndexOfAny(['{', '}'], 1) > 0)
+            if (line.IndexOfAny(['{', '}'], 1) > 0) // inside quotes too: an unbalanced quote hides nothing from the reader
             {
                 throw Bad(member, $"'{{' and '}}' are loop statements and go at the start of a line ('{line}')");
             }

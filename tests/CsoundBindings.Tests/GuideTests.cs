@@ -141,7 +141,7 @@ public sealed class GuideTests
 
 public sealed class LibraryResolutionTests
 {
-    private static (int ExitCode, string Output) RunFirstSteps(string library)
+    private static (int ExitCode, string Output) RunFirstSteps(string library, string csound7Root = "")
     {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet", $"\"{System.IO.Path.Combine(AppContext.BaseDirectory, "FirstSteps.dll")}\" --cell 1")
         {
@@ -149,7 +149,7 @@ public sealed class LibraryResolutionTests
             RedirectStandardError = true,
         };
         start.Environment["CSOUND_LIBRARY"] = library;
-        start.Environment["CSOUND7_ROOT"] = "";
+        start.Environment["CSOUND7_ROOT"] = csound7Root;
         using var process = System.Diagnostics.Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
         string stdout = process.StandardOutput.ReadToEnd();
@@ -165,6 +165,17 @@ public sealed class LibraryResolutionTests
         Assert.Contains("CsoundNotFoundException", output, StringComparison.Ordinal);
         Assert.Contains("/nonexistent/libcsound64.so", output, StringComparison.Ordinal);
         Assert.Contains("apt-get install csound", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMistypedCsound7RootIsACsoundNotFoundExceptionNamingItNeverCsound6()
+    {
+        var (exitCode, output) = RunFirstSteps("", "/opt/csound-7-typo");
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("CsoundNotFoundException", output, StringComparison.Ordinal);
+        Assert.Contains("CSOUND7_ROOT is '/opt/csound-7-typo'", output, StringComparison.Ordinal);
+        Assert.Contains("/opt/csound-7-typo/lib/libcsound64.so", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("6181", output, StringComparison.Ordinal); // the version line of a quietly loaded Csound 6
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public sealed class ScoreCrasherTests
         { "ReadScore", "i 1 0 1 {\n" },
         { "ReadScore", "a}_@oVW@7Gzmw\n" },
         { "ReadScore", "x #define\n" },
+        { "ReadScore", "\" k1 } ksmps {\n" },
         { "CompileOrc", "instr 2\n/* a */ out 0 /* b\nendin\n" },
         { "EvalCode", "/* a */ /*" },
     };

@@ -1,0 +1,110 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Xml.Linq;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace CsoundBindings.Package.Tests;
+
+[Collection(PackagesFixtureDefinition.Name)]
+public sealed class PackageTests(PackedPackages packed, ITestOutputHelper output)
+{
+    private static readonly string[] RealPackages = ["CsoundBindings", "CsoundBindings.Interop", "csound-bindgen"];
+
+    private string Nupkg(string id, string extension = "nupkg") => Path.Combine(packed.Feed, $"{id}.{packed.Version}.{extension}");
+
+    [Fact]
+    public void PackingTheSolutionYieldsExactlyTheRealPackagesWithMetadataAndSymbols()
+    {
+        string[] files = Directory.GetFiles(packed.Feed).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
+        string[] expected = RealPackages.SelectMany(id => new[] { $"{id}.{packed.Version}.nupkg", $"{id}.{packed.Version}.snupkg" }).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(expected, files);
+        foreach (string id in RealPackages)
+        {
+            using ZipArchive zip = ZipFile.OpenRead(Nupkg(id));
+            XElement metadata = XDocument.Load(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()).Root!.Elements().First();
+            string Field(string name) => metadata.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value ?? "";
+            Assert.Equal("MIT", Field("license"));
+            Assert.Equal("README.md", Field("readme"));
+            Assert.StartsWith("https://", Field("projectUrl"), StringComparison.Ordinal);
+            Assert.DoesNotContain("Package Description", Field("description"), StringComparison.Ordinal);
+            Assert.NotEqual(id, Field("authors"));
+            XElement repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
+            Assert.Matches("^[0-9a-f]{40}$", repository.Attribute("commit")?.Value ?? "");
+            Assert.Contains(zip.Entries, e => e.FullName == "README.md");
+            Assert.Contains(zip.Entries, e => e.FullName == "LICENSE");
+            Assert.Contains("apt-get install csound", new StreamReader(zip.GetEntry("README.md")!.Open()).ReadToEnd(), StringComparison.Ordinal);
+            using ZipArchive symbols = ZipFile.OpenRead(Nupkg(id, "snupkg"));
+            Assert.Contains(symbols.Entries, e => e.FullName.EndsWith(".pdb", StringComparison.Ordinal));
+            output.WriteLine($"{id}: {new FileInfo(Nupkg(id)).Length / 1024.0:F0} KB, symbols {new FileInfo(Nupkg(id, "snupkg")).Length / 1024.0:F0} KB");
+        }
+        using ZipArchive tool = ZipFile.OpenRead(Nupkg("csound-bindgen"));
+        Assert.Contains(tool.Entries, e => e.FullName.EndsWith("DotnetToolSettings.xml", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TwoBuildsFromDifferentFoldersAreByteIdentical()
+    {
+        using ZipArchive first = ZipFile.OpenRead(Nupkg("CsoundBindings"));
+        using ZipArchive second = ZipFile.OpenRead(Path.Combine(packed.SecondFeed, $"CsoundBindings.{packed.Version}.nupkg"));
+        ZipArchiveEntry[] dlls = first.Entries.Where(e => e.FullName.EndsWith(".dll", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(dlls);
+        foreach (ZipArchiveEntry dll in dlls)
+        {
+            byte[] a = Read(dll), b = Read(second.GetEntry(dll.FullName)!);
+            Assert.True(a.AsSpan().SequenceEqual(b), $"{dll.FullName} differs between {packed.FirstClone} and {packed.SecondClone}");
+            // SourceLink: the PDB names no build folder.
+            Assert.DoesNotContain(packed.FirstClone, System.Text.Encoding.UTF8.GetString(a), StringComparison.Ordinal);
+        }
+    }
+
+    private static byte[] Read(ZipArchiveEntry entry)
+    {
+        using var stream = new MemoryStream();
+        entry.Open().CopyTo(stream);
+        return stream.ToArray();
+    }
+
+    [Theory]
+    [InlineData(6)]
+    [InlineData(7)]
+    public void AConsoleProjectOutsideTheRepositoryRendersTheQuickStart(int engine)
+    {
+        if (engine == 7 && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CSOUND7_ROOT")))
+        {
+            output.WriteLine("Csound 7 not available (CSOUND7_ROOT unset): the Csound 6 run stands alone.");
+            return;
+        }
+        string folder = packed.NewConsumerFolder($"console-{engine}");
+        Shell.Ok("dotnet", "new console --name Note --output . --no-update-check", folder);
+        Shell.Ok("dotnet", $"add package CsoundBindings --version {packed.Version}", folder);
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), QuickStart.Code());
+        string run = Shell.Ok("dotnet", "run", folder, PackedPackages.Engine(engine));
+        output.WriteLine(run[..Math.Min(run.Length, 400)]);
+        QuickStart.AssertRendered(Path.Combine(folder, "note.wav"));
+        Assert.Contains(engine == 7 ? "Csound version 7" : "Csound version 6", run, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFileBasedAppRendersTheQuickStart()
+    {
+        string folder = packed.NewConsumerFolder("file-based");
+        File.WriteAllText(Path.Combine(folder, "note.cs"), $"#:package CsoundBindings@{packed.Version}\n" + QuickStart.Code());
+        Shell.Ok("dotnet", "run note.cs", folder, PackedPackages.Engine(6));
+        QuickStart.AssertRendered(Path.Combine(folder, "note.wav"));
+    }
+
+    [Fact]
+    public void TheGeneratorInstallsAsADotnetToolAndChecksTheCommittedBindings()
+    {
+        string folder = packed.NewConsumerFolder("tool");
+        string tools = Path.Combine(folder, "tools");
+        Shell.Ok("dotnet", $"tool install csound-bindgen --version {packed.Version} --tool-path \"{tools}\"", folder);
+        string bindgen = Path.Combine(tools, "csound-bindgen");
+        Assert.Contains("check", Shell.Ok(bindgen, "--help", folder), StringComparison.Ordinal);
+        string check = Shell.Ok(bindgen, "check --manifest headers/api6/manifest.json --out bindings/Api6", packed.FirstClone);
+        output.WriteLine(check);
+    }
+}
