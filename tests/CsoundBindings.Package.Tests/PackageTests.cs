@@ -55,9 +55,21 @@ public sealed class PackageTests(PackedPackages packed, ITestOutputHelper output
         {
             byte[] a = Read(dll), b = Read(second.GetEntry(dll.FullName)!);
             Assert.True(a.AsSpan().SequenceEqual(b), $"{dll.FullName} differs between {packed.FirstClone} and {packed.SecondClone}");
-            // SourceLink: the PDB names no build folder.
-            Assert.DoesNotContain(packed.FirstClone, System.Text.Encoding.UTF8.GetString(a), StringComparison.Ordinal);
         }
+        // SourceLink and mapped paths: the symbols name no build folder, and carry the source link to the repository.
+        using ZipArchive symbols = ZipFile.OpenRead(Nupkg("CsoundBindings", "snupkg"));
+        byte[] pdb = Read(symbols.Entries.Single(e => e.FullName.EndsWith("CsoundBindings.pdb", StringComparison.Ordinal)));
+        using var provider = System.Reflection.Metadata.MetadataReaderProvider.FromPortablePdbStream(new MemoryStream(pdb));
+        System.Reflection.Metadata.MetadataReader reader = provider.GetMetadataReader();
+        string[] documents = reader.Documents.Select(d => reader.GetString(reader.GetDocument(d).Name)).ToArray();
+        Assert.NotEmpty(documents);
+        Assert.All(documents, name => Assert.StartsWith("/_/", name, StringComparison.Ordinal));
+        var sourceLinkKind = new Guid("CC110556-A091-4D38-9FEC-25AB9A351A6A");
+        string sourceLink = reader.CustomDebugInformation.Select(reader.GetCustomDebugInformation)
+            .Where(c => reader.GetGuid(c.Kind) == sourceLinkKind)
+            .Select(c => System.Text.Encoding.UTF8.GetString(reader.GetBlobBytes(c.Value))).Single();
+        Assert.Contains("raw.githubusercontent.com/CsoundBindings/CsoundBindings/", sourceLink, StringComparison.Ordinal);
+        output.WriteLine($"{documents.Length} source documents under /_/; source link {sourceLink}");
     }
 
     private static byte[] Read(ZipArchiveEntry entry)

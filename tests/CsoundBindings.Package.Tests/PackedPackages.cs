@@ -22,6 +22,12 @@ public sealed class PackedPackages : IDisposable
         SecondFeed = Path.Combine(Root, "feed-2");
         Shell.Ok("git", $"clone --quiet \"{repository}\" \"{FirstClone}\"", Root);
         Shell.Ok("git", $"clone --quiet \"{repository}\" \"{SecondClone}\"", Root);
+        // A clone of a local folder has that folder as its origin; a real checkout has the public repository, which is
+        // what SourceLink writes into the symbols. Set it as CI's checkout would have it.
+        foreach (string clone in new[] { FirstClone, SecondClone })
+        {
+            Shell.Ok("git", "remote set-url origin https://github.com/CsoundBindings/CsoundBindings.git", clone);
+        }
         Shell.Ok("dotnet", $"pack CsoundBindings.sln -c Release -o \"{Feed}\" -p:ContinuousIntegrationBuild=true", FirstClone);
         Shell.Ok("dotnet", $"pack runtime/CsoundBindings.csproj -c Release -o \"{SecondFeed}\" -p:ContinuousIntegrationBuild=true", SecondClone);
         Version = File.ReadAllText(Path.Combine(repository, "Directory.Build.props")).Split("<Version>")[1].Split("</Version>")[0];
