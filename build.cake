@@ -109,7 +109,26 @@ Task("Test")
         else
             Warning("runtime on engine: Csound 7 skipped: CSOUND7_ROOT not set");
     }
+    // The packages as a stranger gets them: packed from clones of HEAD, used from outside the repository.
+    Run("./tests/CsoundBindings.Package.Tests/CsoundBindings.Package.Tests.csproj", "packages (pack, consumer project, file-based app, tool)",
+        new Dictionary<string, string> { ["CSOUND7_ROOT"] = hasCsound7 ? csound7Root : "" });
     if (failures > 0) throw new Exception($"{failures} test run(s) failed.");
+});
+
+Task("Pack")
+    .Description("Packs CsoundBindings, CsoundBindings.Interop and the csound-bindgen tool (with symbols) into artifacts/packages.")
+    .IsDependentOn("Prerequisites")
+    .Does(() =>
+{
+    CleanDirectory("./artifacts/packages");
+    DotNetPack("./CsoundBindings.sln", new DotNetPackSettings
+    {
+        Configuration = configuration,
+        OutputDirectory = "./artifacts/packages",
+        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("ContinuousIntegrationBuild", "true"),
+    });
+    foreach (var file in GetFiles("./artifacts/packages/*.*nupkg"))
+        Information($"{file.GetFilename()}: {new System.IO.FileInfo(file.FullPath).Length / 1024} KB");
 });
 
 Task("Soak")
