@@ -53,6 +53,7 @@ public sealed partial class Csound
         }
         _state.Channels.Invalidate();
         _api.Reset(cs);
+        _state.FlushMessages();
         _state.AfterReset();
     }
 
@@ -98,6 +99,7 @@ public sealed partial class Csound
         _state.WaitForNativeCalls(LoopStopTimeout);
         _state.Channels.Invalidate();
         _state.Handle.Dispose();
+        _state.FlushMessages();
         _state.Detach();
     }
 

@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using System.Threading;
 using CsoundBindings.Engine;
-using CsoundBindings.Messages;
 using CsoundBindings.Host;
+using CsoundBindings.Messages;
+using Microsoft.Extensions.Logging;
 
 namespace CsoundBindings.Lifecycle;
 
@@ -124,6 +125,7 @@ internal sealed unsafe class EngineState
     {
         LeavePerforming(finished);
         ReleaseLoop();
+        FlushMessages();
     }
 
     /// <summary>The engine leaves Performing (so a continuation may Reset at once); the loop still counts for Dispose.</summary>
@@ -410,18 +412,74 @@ internal sealed unsafe class EngineState
 
     // ---- messages and callback failures ----
 
-    /// <summary>Every message Csound prints for this engine.</summary>
+    /// <summary>Every message Csound prints for this engine: kept for the error funnel, then passed on as whole lines.</summary>
     public void OnNativeMessage(int attributes, string text)
     {
         MessageCapture.Offer(this, (MessageAttributes)attributes, text);
-        EventHandler<CsoundMessageEventArgs>? handler = Message;
-        if (handler is null)
+        if (Message is null && Logger is null)
         {
             Console.Error.Write(text);
             return;
         }
-        handler(Owner, new CsoundMessageEventArgs((MessageAttributes)attributes, text));
+        var lines = new List<(MessageAttributes, string)>(1);
+        lock (_lines)
+        {
+            _lines.Append((MessageAttributes)attributes, text, lines);
+        }
+        Deliver(lines, complete: true);
     }
+
+    /// <summary>Passes on a line still waiting for its newline (at the end of a performance, a reset, the engine's end).</summary>
+    public void FlushMessages()
+    {
+        var lines = new List<(MessageAttributes, string)>();
+        lock (_lines)
+        {
+            _lines.Flush(lines);
+        }
+        Deliver(lines, complete: false);
+    }
+
+    private void Deliver(List<(MessageAttributes Attributes, string Line)> lines, bool complete)
+    {
+        if (lines.Count == 0)
+        {
+            return;
+        }
+        EventHandler<CsoundMessageEventArgs>? handler = Message;
+        ILogger? logger = Logger;
+        foreach (var (attributes, line) in lines)
+        {
+            // Also called outside any native callback (a flush at the end), so a throwing handler is contained here.
+            try
+            {
+                handler?.Invoke(Owner, new CsoundMessageEventArgs(attributes, complete ? line + "\n" : line));
+                if (logger is not null)
+                {
+                    _lastLevel = MessageLevels.Of(attributes, line, _lastLevel);
+                    if (logger.IsEnabled(_lastLevel))
+                    {
+                        LogLine(logger, _lastLevel, (int)(attributes & MessageAttributes.TypeMask), line);
+                    }
+                }
+            }
+#pragma warning disable CA1031 // a message handler or logger must never break the engine's call
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                ReportCallbackException(e);
+            }
+        }
+    }
+
+    private static void LogLine(ILogger logger, LogLevel level, int type, string line) =>
+        logger.Log(level, new EventId(type, "CsoundMessage"), line, null, static (text, _) => text);
+
+    private readonly LineAssembler _lines = new();
+    private LogLevel _lastLevel = LogLevel.Information;
+
+    /// <summary>Where whole lines are logged (besides <see cref="Message"/>); null for none.</summary>
+    public ILogger? Logger { get; set; }
 
     /// <summary>A .NET handler called from Csound threw: tell this engine's subscribers, then the process-wide ones.</summary>
     public void ReportCallbackException(Exception exception)

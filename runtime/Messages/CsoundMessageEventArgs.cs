@@ -2,7 +2,7 @@ using System;
 
 namespace CsoundBindings;
 
-/// <summary>A piece of text Csound printed, with its attribute bits.</summary>
+/// <summary>A line Csound printed, with the attribute bits of its first fragment.</summary>
 public sealed class CsoundMessageEventArgs : EventArgs
 {
     /// <summary>Creates the arguments.</summary>
@@ -15,7 +15,7 @@ public sealed class CsoundMessageEventArgs : EventArgs
     /// <summary>Message type and colour bits.</summary>
     public MessageAttributes Attributes { get; }
 
-    /// <summary>The text, as Csound produced it (lines may arrive in fragments).</summary>
+    /// <summary>One whole line with its newline (a last line without one may come at the end, without it).</summary>
     public string Text { get; }
 
     /// <summary>The message type without colour bits.</summary>

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using CsoundBindings.Lifecycle;
 
 namespace CsoundBindings.Messages;
@@ -51,41 +50,12 @@ internal sealed class MessageCapture
     public List<(MessageAttributes Attributes, string Line)> Lines()
     {
         var lines = new List<(MessageAttributes, string)>();
-        var current = new StringBuilder();
-        MessageAttributes attributes = MessageAttributes.Default;
-        bool open = false;
-        foreach (var (attr, text) in _parts)
+        var assembler = new LineAssembler();
+        foreach (var (attributes, text) in _parts)
         {
-            // Csound sometimes prints two messages without a newline between them ("...directory" + "Failed to ...").
-            if (open && current.Length > 0 && text.Length > 0 && char.IsUpper(text[0]) && char.IsLetterOrDigit(current[^1]))
-            {
-                lines.Add((attributes, current.ToString()));
-                current.Clear();
-                open = false;
-            }
-            foreach (char ch in text)
-            {
-                if (!open)
-                {
-                    attributes = attr;
-                    open = true;
-                }
-                if (ch == '\n')
-                {
-                    lines.Add((attributes, current.ToString()));
-                    current.Clear();
-                    open = false;
-                }
-                else
-                {
-                    current.Append(ch);
-                }
-            }
+            assembler.Append(attributes, text, lines);
         }
-        if (open && current.Length > 0)
-        {
-            lines.Add((attributes, current.ToString()));
-        }
+        assembler.Flush(lines);
         return lines;
     }
 
