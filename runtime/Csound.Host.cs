@@ -206,23 +206,37 @@ public sealed partial class Csound
     /// <summary>The host drives MIDI through the external MIDI callbacks. Call before start.</summary>
     public void SetHostMidiIO() => _api.SetHostMidiIO(Ptr);
 
-    /// <summary>Output file or device name (<c>-o</c>); same as the option, on both versions.</summary>
-    public void SetOutput(string name, string? fileType = null, string? format = null)
+    /// <summary>
+    /// The output file or device (what <c>-o</c> sets), taken as one name: a path with spaces stays one path. Call
+    /// before start.
+    /// </summary>
+    /// <param name="name">A file path, <c>dac</c>, <c>dac:</c><i>device</i>, or <c>null</c> for none (<c>-n</c> does that too).</param>
+    /// <param name="fileType">File type, as <c>--format</c> takes it: <c>wav</c>, <c>aiff</c>, <c>flac</c>, <c>ogg</c>, …; null keeps the default.</param>
+    /// <param name="format">Sample format: <c>short</c>, <c>24bit</c>, <c>long</c>, <c>float</c>, <c>double</c>, …; null keeps the default.</param>
+    public unsafe void SetOutput(string name, string? fileType = null, string? format = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        SetOption("-o" + name);
-        if (fileType is not null)
+        nint cs = _state.Require(Lifecycle.Operation.SetOption, nameof(SetOutput));
+        using var n = new Utf8Text(name);
+        using var t = new Utf8Text(fileType);
+        using var f = new Utf8Text(format);
+        fixed (sbyte* pn = n, pt = t, pf = f)
         {
-            SetOption("--format=" + fileType);
-        }
-        if (format is not null)
-        {
-            SetOption("--format=" + format);
+            _api.SetOutput(cs, pn, pt, pf);
         }
     }
 
-    /// <summary>Input file or device name (<c>-i</c>).</summary>
-    public void SetInput(string name) => SetOption("-i" + ArgumentException.ThrowIfNullOrEmptyAndReturn(name));
+    /// <summary>The input file or device (what <c>-i</c> sets), taken as one name. Call before start.</summary>
+    public unsafe void SetInput(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        nint cs = _state.Require(Lifecycle.Operation.SetOption, nameof(SetInput));
+        using var n = new Utf8Text(name);
+        fixed (sbyte* pn = n)
+        {
+            _api.SetInput(cs, pn);
+        }
+    }
 
     /// <summary>MIDI input device (<c>--midi-device=</c>).</summary>
     public void SetMidiInput(string device) => SetOption("--midi-device=" + ArgumentException.ThrowIfNullOrEmptyAndReturn(device));

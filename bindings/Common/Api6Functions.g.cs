@@ -228,6 +228,8 @@ public readonly unsafe partial struct Api6Functions : ICsoundFunctions
     public static int csoundSetGlobalEnv(sbyte* name, sbyte* value) => global::CsoundBindings.Interop.Api6.Methods.csoundSetGlobalEnv(name, value);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetHostData.</summary>
     public static void csoundSetHostData(nint param0, void* hostData) => global::CsoundBindings.Interop.Api6.Methods.csoundSetHostData((global::CsoundBindings.Interop.Api6.CSOUND*)param0, hostData);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetInput.</summary>
+    public static void csoundSetInput(nint csound, sbyte* name) => global::CsoundBindings.Interop.Api6.Methods.csoundSetInput((global::CsoundBindings.Interop.Api6.CSOUND*)csound, name);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetIsGraphable.</summary>
     public static int csoundSetIsGraphable(nint param0, int isGraphable) => global::CsoundBindings.Interop.Api6.Methods.csoundSetIsGraphable((global::CsoundBindings.Interop.Api6.CSOUND*)param0, isGraphable);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetMIDIDeviceListCallback.</summary>
@@ -240,6 +242,8 @@ public readonly unsafe partial struct Api6Functions : ICsoundFunctions
     public static void csoundSetMessageStringCallback(nint csound, delegate* unmanaged[Cdecl]<nint, int, sbyte*, void> csoundMessageStrCallback) => global::CsoundBindings.Interop.Api6.Methods.csoundSetMessageStringCallback((global::CsoundBindings.Interop.Api6.CSOUND*)csound, (delegate* unmanaged[Cdecl]<global::CsoundBindings.Interop.Api6.CSOUND*, int, sbyte*, void> )csoundMessageStrCallback);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetOption.</summary>
     public static int csoundSetOption(nint csound, sbyte* option) => global::CsoundBindings.Interop.Api6.Methods.csoundSetOption((global::CsoundBindings.Interop.Api6.CSOUND*)csound, option);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetOutput.</summary>
+    public static void csoundSetOutput(nint csound, sbyte* name, sbyte* type, sbyte* format) => global::CsoundBindings.Interop.Api6.Methods.csoundSetOutput((global::CsoundBindings.Interop.Api6.CSOUND*)csound, name, type, format);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetRTAudioModule.</summary>
     public static void csoundSetRTAudioModule(nint csound, sbyte* module) => global::CsoundBindings.Interop.Api6.Methods.csoundSetRTAudioModule((global::CsoundBindings.Interop.Api6.CSOUND*)csound, module);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundSetScoreOffsetSeconds.</summary>

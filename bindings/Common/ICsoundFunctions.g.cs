@@ -228,6 +228,8 @@ public unsafe partial interface ICsoundFunctions
     static abstract int csoundSetGlobalEnv(sbyte* name, sbyte* value);
     /// <summary>csoundSetHostData, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundSetHostData(nint param0, void* hostData);
+    /// <summary>csoundSetInput, the same in every generation (csound.h in the first).</summary>
+    static abstract void csoundSetInput(nint csound, sbyte* name);
     /// <summary>csoundSetIsGraphable, the same in every generation (csound.h in the first).</summary>
     static abstract int csoundSetIsGraphable(nint param0, int isGraphable);
     /// <summary>csoundSetMIDIDeviceListCallback, the same in every generation (csound.h in the first).</summary>
@@ -240,6 +242,8 @@ public unsafe partial interface ICsoundFunctions
     static abstract void csoundSetMessageStringCallback(nint csound, delegate* unmanaged[Cdecl]<nint, int, sbyte*, void> csoundMessageStrCallback);
     /// <summary>csoundSetOption, the same in every generation (csound.h in the first).</summary>
     static abstract int csoundSetOption(nint csound, sbyte* option);
+    /// <summary>csoundSetOutput, the same in every generation (csound.h in the first).</summary>
+    static abstract void csoundSetOutput(nint csound, sbyte* name, sbyte* type, sbyte* format);
     /// <summary>csoundSetRTAudioModule, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundSetRTAudioModule(nint csound, sbyte* module);
     /// <summary>csoundSetScoreOffsetSeconds, the same in every generation (csound.h in the first).</summary>

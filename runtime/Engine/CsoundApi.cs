@@ -293,6 +293,12 @@ internal abstract unsafe class CsoundApi
 
     public abstract void SetHostAudioIO(nint cs);
 
+    /// <summary>Output file or device by name (one name, never split); type and format may be null.</summary>
+    public abstract void SetOutput(nint cs, sbyte* name, sbyte* type, sbyte* format);
+
+    /// <summary>Input file or device by name.</summary>
+    public abstract void SetInput(nint cs, sbyte* name);
+
     public abstract void SetHostMidiIO(nint cs);
 
     /// <summary>Registers the external MIDI input callbacks (open, read, close).</summary>

@@ -29,6 +29,10 @@ internal abstract unsafe class SharedEngine<TFunctions> : CsoundApi
 
     public override void Reset(nint cs) => TFunctions.csoundReset(cs);
 
+    public override void SetOutput(nint cs, sbyte* name, sbyte* type, sbyte* format) => TFunctions.csoundSetOutput(cs, name, type, format);
+
+    public override void SetInput(nint cs, sbyte* name) => TFunctions.csoundSetInput(cs, name);
+
     public override double Sr(nint cs) => TFunctions.csoundGetSr(cs);
 
     public override double Kr(nint cs) => TFunctions.csoundGetKr(cs);

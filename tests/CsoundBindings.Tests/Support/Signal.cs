@@ -75,7 +75,7 @@ internal static class Signal
 
     public static double MidiToHz(double note) => 440 * Math.Pow(2, (note - 69) / 12);
 
-    /// <summary>Reads a 16-bit PCM WAV file; returns samples (channel 0) scaled to ±1, the rate and channel count.</summary>
+    /// <summary>Reads a 16-bit PCM or 32-bit float WAV file; returns samples (channel 0) scaled to ±1, the rate and channel count.</summary>
     public static (double[] Samples, int Rate, int Channels) ReadWav(string path)
     {
         byte[] bytes = File.ReadAllBytes(path);
@@ -92,16 +92,18 @@ internal static class Signal
             }
             else if (id == "data")
             {
-                if (bits != 16)
+                if (bits is not (16 or 32))
                 {
-                    throw new InvalidDataException($"{path}: {bits}-bit samples, expected 16.");
+                    throw new InvalidDataException($"{path}: {bits}-bit samples, expected 16 (PCM) or 32 (float).");
                 }
+                int width = bits / 8;
                 int available = Math.Min(size < 0 ? int.MaxValue : size, bytes.Length - pos - 8);
-                int frames = available / (2 * channels);
+                int frames = available / (width * channels);
                 var samples = new double[frames];
                 for (int f = 0; f < frames; f++)
                 {
-                    samples[f] = BitConverter.ToInt16(bytes, pos + 8 + f * 2 * channels) / 32768.0;
+                    int at = pos + 8 + f * width * channels;
+                    samples[f] = bits == 16 ? BitConverter.ToInt16(bytes, at) / 32768.0 : BitConverter.ToSingle(bytes, at);
                 }
                 return (samples, rate, channels);
             }
