@@ -9,7 +9,7 @@ target="${1:-Build}"
 
 # Csound 6.18 (runtime, headers, libcsnd6), gcc (its builtin headers let libclang parse csound.h),
 # PulseAudio (user-mode daemon for the realtime dac tests), ALSA utilities and ctcsound for the benchmarks.
-packages=(csound libcsound64-dev libcsnd-dev gcc libc6-dev pulseaudio pulseaudio-utils alsa-utils python3-csound)
+packages=(csound csound-utils libcsound64-dev libcsnd-dev gcc libc6-dev pulseaudio pulseaudio-utils alsa-utils python3-csound)
 # Csound 7 has no package: with CSOUND7_SOURCE (a source tarball or folder) it is built into a cache prefix.
 # The team's shared source snapshot next to the checkout is used when neither variable is set.
 if [ -z "${CSOUND7_SOURCE:-}" ] && [ -z "${CSOUND7_ROOT:-}" ]; then
