@@ -118,8 +118,14 @@ internal sealed unsafe class EngineState
             StateRules.Require(operation, _state, member);
             _state = CsoundState.Performing;
             _loops++;
+            _performing++;
         }
     }
+
+    // Loops that have not left Performing yet. A loop leaves Performing before it releases the engine (so that its
+    // caller may Reset at once); counting loops instead kept the engine Performing for ever when the performance
+    // thread started in that gap and ended first (seen in CI: Reset refused after the thread was disposed).
+    private int _performing;
 
     public void EndLoop(bool finished)
     {
@@ -133,7 +139,8 @@ internal sealed unsafe class EngineState
     {
         lock (_gate)
         {
-            if (_loops == 1 && _state == CsoundState.Performing)
+            _performing = Math.Max(0, _performing - 1);
+            if (_performing == 0 && _state == CsoundState.Performing)
             {
                 _state = finished ? CsoundState.Finished : CsoundState.Started;
             }
