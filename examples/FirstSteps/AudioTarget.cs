@@ -4,13 +4,13 @@ using System.IO;
 namespace FirstSteps;
 
 /// <summary>Where the guide's realtime cells send sound: the dac when the machine has one, else a WAV file.</summary>
-public sealed record AudioTarget(string Option, string Description, bool NeedsPacing = false)
+public sealed record AudioTarget(string Option, string Description, bool NeedsPacing = false, string? File = null)
 {
     /// <summary>Realtime output through Csound's default rt-audio module (the device paces the loop).</summary>
     public static AudioTarget Dac { get; } = new("-odac", "the dac");
 
     /// <summary>A WAV file instead of the dac; a loop timed by the wall clock paces itself to real time.</summary>
-    public static AudioTarget File(string path) => new($"-o{path}", $"the file {path}", NeedsPacing: true);
+    public static AudioTarget ToFile(string path) => new($"-o{path}", $"the file {path}", NeedsPacing: true, path);
 
     /// <summary>
     /// The dac when ALSA lists a sound card or a PulseAudio server is reachable; otherwise a WAV file named after
@@ -22,7 +22,7 @@ public sealed record AudioTarget(string Option, string Description, bool NeedsPa
         {
             return Dac;
         }
-        return File(Path.GetFullPath($"{name}.wav"));
+        return ToFile(Path.GetFullPath($"{name}.wav"));
     }
 
     private static bool HasAlsaCard() =>

@@ -59,6 +59,18 @@ public sealed class Guide(TextWriter output)
     /// <summary>Cell 1: the loaded library's version.</summary>
     public void Cell1() => output.WriteLine(Csound.LibraryVersion);
 
+    /// <summary>
+    /// Not a cell: the raw generated layer called before anything else must bind the library the idiomatic layer
+    /// uses (its own method, since a call the JIT binds early would bind while compiling the caller).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    public static void RawFirst(System.IO.TextWriter output)
+    {
+        bool seven = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CSOUND7_ROOT"));
+        int raw = seven ? CsoundBindings.Interop.Api7.Methods.csoundGetVersion() : CsoundBindings.Interop.Api6.Methods.csoundGetVersion();
+        output.WriteLine($"raw {raw}, idiomatic {CsoundLibrary.Version}");
+    }
+
     /// <summary>Cell 2: an instance.</summary>
     public void Cell2() => _cs = NewCsound();
 

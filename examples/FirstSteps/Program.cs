@@ -3,7 +3,7 @@ using System.Linq;
 using System.Threading;
 using FirstSteps;
 
-// The First Steps guide, cell by cell. Usage: FirstSteps [--cell 1|2|3|4|perform|50|52] [--output dac|<file.wav>] [--seconds N]
+// The First Steps guide, cell by cell. Usage: FirstSteps [--cell 1|2|3|4|perform|50|52|raw] [--output dac|<file.wav>] [--seconds N]
 string? Arg(string name)
 {
     int i = Array.IndexOf(args, name);
@@ -11,13 +11,27 @@ string? Arg(string name)
 }
 
 string cell = Arg("--cell") ?? "all";
-double seconds = double.Parse(Arg("--seconds") ?? "6", System.Globalization.CultureInfo.InvariantCulture);
-AudioTarget Target(string name) => Arg("--output") switch
+if (cell == "raw")
 {
-    null => AudioTarget.Choose(name),
-    "dac" => AudioTarget.Dac,
-    string path => AudioTarget.File(System.IO.Path.GetFullPath(args.Contains("--cell") ? path : $"{System.IO.Path.GetFileNameWithoutExtension(path)}-{name}.wav")),
-};
+    Guide.RawFirst(Console.Out);
+    return 0;
+}
+double seconds = double.Parse(Arg("--seconds") ?? "6", System.Globalization.CultureInfo.InvariantCulture);
+var written = new System.Collections.Generic.List<string>();
+AudioTarget Target(string name)
+{
+    AudioTarget target = Arg("--output") switch
+    {
+        null => AudioTarget.Choose(name),
+        "dac" => AudioTarget.Dac,
+        string path => AudioTarget.ToFile(System.IO.Path.GetFullPath(args.Contains("--cell") ? path : $"{System.IO.Path.GetFileNameWithoutExtension(path)}-{name}.wav")),
+    };
+    if (target.File is { } file)
+    {
+        written.Add(file);
+    }
+    return target;
+}
 
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -61,5 +75,13 @@ if (All || cell == "52")
 {
     Heading("[52] scheduling by Csound's clock");
     guide.ScheduleLoop(Target("cell52"), csoundClock: true, seconds, cancel.Token);
+}
+foreach (string wav in written)
+{
+    if (System.IO.File.Exists(wav))
+    {
+        var (waveform, spectrogram) = Pictures.Write(wav);
+        Console.WriteLine($"pictures: {waveform}, {spectrogram}");
+    }
 }
 return 0;

@@ -141,9 +141,9 @@ public sealed class GuideTests
 
 public sealed class LibraryResolutionTests
 {
-    private static (int ExitCode, string Output) RunFirstSteps(string library, string csound7Root = "")
+    private static (int ExitCode, string Output) RunFirstSteps(string library, string csound7Root = "", string cell = "1")
     {
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet", $"\"{System.IO.Path.Combine(AppContext.BaseDirectory, "FirstSteps.dll")}\" --cell 1")
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", $"\"{System.IO.Path.Combine(AppContext.BaseDirectory, "FirstSteps.dll")}\" --cell {cell}")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -176,6 +176,17 @@ public sealed class LibraryResolutionTests
         Assert.Contains("CSOUND7_ROOT is '/opt/csound-7-typo'", output, StringComparison.Ordinal);
         Assert.Contains("/opt/csound-7-typo/lib/libcsound64.so", output, StringComparison.Ordinal);
         Assert.DoesNotContain("6181", output, StringComparison.Ordinal); // the version line of a quietly loaded Csound 6
+    }
+
+    [Fact]
+    public void TheRawLayerCalledFirstBindsTheSameLibraryAsTheIdiomaticOne()
+    {
+        // This process's engine: Csound 7 through CSOUND7_ROOT, or the system's Csound 6. A fresh process calls the
+        // raw bindings before the idiomatic layer (they bound the system's libcsound64 behind CSOUND7_ROOT's back).
+        string root = TestEngine.IsApi7 ? Environment.GetEnvironmentVariable("CSOUND7_ROOT") ?? "" : "";
+        var (exitCode, output) = RunFirstSteps("", root, "raw");
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"raw {CsoundLibrary.Version}, idiomatic {CsoundLibrary.Version}", output, StringComparison.Ordinal);
     }
 
     [Fact]
