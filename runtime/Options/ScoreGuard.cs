@@ -32,7 +32,7 @@ internal static class ScoreGuard
         }
         foreach (string raw in score.Split('\n'))
         {
-            int cut = raw.IndexOf(';', StringComparison.Ordinal);
+            int cut = CommentStart(raw);
             string line = (cut < 0 ? raw : raw[..cut]).Trim();
             if (line.Length == 0)
             {
@@ -129,6 +129,25 @@ internal static class ScoreGuard
                 throw Bad(member, $"a function table holds at most {Csound.MaxTableSize} points, not {fields[i]}");
             }
         }
+    }
+
+    // Where a ';' comment begins: not inside a quoted string (Csound reads "a;b" as one string, so what follows the
+    // ';' is still read; cutting there hid a '}' that crashed the reader: found by the fuzzer, replayed in C).
+    private static int CommentStart(string line)
+    {
+        bool quoted = false;
+        for (int i = 0; i < line.Length; i++)
+        {
+            if (line[i] == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (line[i] == ';' && !quoted)
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     // The line with its quoted strings (file names) blanked, so that braces and # signs inside them do not count.

@@ -23,6 +23,7 @@ public sealed class ScoreCrasherTests
         { "ReadScore", "a}_@oVW@7Gzmw\n" },
         { "ReadScore", "x #define\n" },
         { "ReadScore", "\" k1 } ksmps {\n" },
+        { "ReadScore", "f]:X+\"<5>ms|BK;s|t5i}G?]`{8Z\"\n" },
         { "CompileOrc", "instr 2\n/* a */ out 0 /* b\nendin\n" },
         { "EvalCode", "/* a */ /*" },
     };
