@@ -1,0 +1,79 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using CsoundBindings.Tests.Support;
+using Xunit;
+
+namespace CsoundBindings.Tests;
+
+/// <summary>Each example in examples/ runs as one command (as the README shows it) and renders what it says.</summary>
+public sealed class ExamplesTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("csoundbindings examples ").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>Runs examples/<paramref name="name"/> with an output path (with spaces) and returns the samples it wrote.</summary>
+    private (double[] Samples, int Rate, string Output) Run(string name)
+    {
+        string wav = Path.Combine(_folder, $"{name} out.wav");
+        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, name + ".dll")}\" \"{wav}\"")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = _folder,
+        };
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        Assert.True(process.WaitForExit(120_000), $"{name} did not finish");
+        output += stderr.GetAwaiter().GetResult();
+        Assert.True(process.ExitCode == 0, output);
+        Assert.Contains("Wrote", output, StringComparison.Ordinal);
+        var (samples, rate, _) = Signal.ReadWav(wav);
+        return (samples, rate, output);
+    }
+
+    private static double[] Slice(double[] samples, int rate, double from, double to) => samples[(int)(from * rate)..(int)(to * rate)];
+
+    [Fact]
+    public void OfflineRenderShowsProgressAndRendersTheArpeggio()
+    {
+        var (samples, rate, output) = Run("OfflineRender");
+        Assert.Contains("progress: 100%", output, StringComparison.Ordinal);
+        Assert.InRange(samples.Length / (double)rate, 4.4, 4.7);
+        Assert.InRange(Signal.Pitch(Slice(samples, rate, 0.05, 0.24), rate), 220 * 0.98, 220 * 1.02); // MIDI 57, left channel
+        Assert.True(Signal.Rms(Slice(samples, rate, 0.5, 3.5)) > 0.01);
+        Assert.True(Signal.Peak(Slice(samples, rate, 4.45, samples.Length / (double)rate)) < 1e-3, "the release does not end in silence");
+    }
+
+    [Fact]
+    public void CSharpOpcodeFoldsTheSine()
+    {
+        var (samples, rate, _) = Run("CSharpOpcode");
+        double[] start = Slice(samples, rate, 0.05, 0.3), end = Slice(samples, rate, 1.7, 1.95);
+        Assert.InRange(Signal.Pitch(start, rate), 220 * 0.99, 220 * 1.01);
+        // The opcode divides by half the fold amount once it passes 2: at the end (amount near 6) the level is well down.
+        double early = Signal.Rms(start), late = Signal.Rms(end);
+        Assert.True(early > 0.15 && late < 0.7 * early, $"RMS {early:F3} at the start, {late:F3} at the end");
+    }
+
+    [Fact]
+    public void HostAudioHalvesWhatTheHostFeedsIn()
+    {
+        var (samples, rate, _) = Run("HostAudio");
+        Assert.Equal(48000, rate);
+        double[] body = Slice(samples, rate, 0.1, 0.9);
+        Assert.InRange(Signal.Pitch(body, rate), 440 * 0.99, 440 * 1.01);
+        Assert.InRange(Signal.Rms(body), 0.5 / Math.Sqrt(2) * 0.98, 0.5 / Math.Sqrt(2) * 1.02); // a full-scale sine, halved
+    }
+
+    [Fact]
+    public void MidiInPlaysTheMelodyTheHostSends()
+    {
+        var (samples, rate, _) = Run("MidiIn");
+        Assert.InRange(Signal.Pitch(Slice(samples, rate, 0.05, 0.22), rate), 440 * 0.98, 440 * 1.02);        // note 69
+        Assert.InRange(Signal.Pitch(Slice(samples, rate, 0.56, 0.72), rate), 523.25 * 0.98, 523.25 * 1.02);  // note 72
+        Assert.True(Signal.Peak(Slice(samples, rate, 0.40, 0.48)) < 1e-3, "no silence between the notes");
+    }
+}
