@@ -38,6 +38,26 @@ public sealed class ManagedOpcodeTests
     }
 
     [Fact]
+    public void AnOpcodeThatWouldBeShadowedByABuiltInIsRefused()
+    {
+        using var r = new OfflineRender("sr=44100\nksmps=32\nnchnls=1\n0dbfs=1\n");
+        // Csound's own fold has these types; it accepted a second one silently and kept running its own.
+        var error = Assert.Throws<ArgumentException>(() => r.Csound.AppendOpcode(new ManagedOpcode("fold", "a", "ak", Init: null, Perform: _ => { })));
+        Assert.Contains("fold", error.Message, StringComparison.Ordinal);
+        // Another name with the same code is fine, and it is listed afterwards.
+        r.Csound.AppendOpcode(new ManagedOpcode("csfold", "a", "ak", Init: null, Perform: ctx => ctx.Output(0).Clear()));
+        if (!TestEngine.IsApi7)
+        {
+            Assert.Contains(r.Csound.GetOpcodes(), o => o.Name == "csfold"); // Csound 6 lists appended opcodes natively
+        }
+        r.Csound.CompileOrc("instr 1\n out csfold(oscili(0.5, 440), 1)\nendin\n");
+        r.Csound.ScoreEvent('i', 1, 0, 0.2);
+        r.Csound.SetEndMarker(0.2);
+        r.Run();
+        Assert.True(Signal.Peak(r.Audio) < 1e-9, "csfold, which writes silence, did not run");
+    }
+
+    [Fact]
     public void AThrowingCSharpOpcodeFailsItsInstanceNotTheProcess()
     {
         using var r = new OfflineRender("sr=44100\nksmps=32\nnchnls=1\n0dbfs=1\n");
