@@ -28,10 +28,11 @@ public sealed partial class Csound
         // Csound keeps the name and type strings it is given, so they live in native memory with the thunks.
         _state.Opcodes.Add(thunks);
         int result = _api.AppendOpcode(cs, thunks.Name, thunks.BlockSize, thunks.OutTypes, thunks.InTypes, thunks.InitPointer, thunks.PerformPointer);
-        _state.OpcodeList = null; // the list now has one more entry (Csound 6 lists it natively)
         if (result != 0)
         {
             throw new CsoundException($"AppendOpcode(\"{opcode.Name}\")", result, "Csound refused the opcode definition");
         }
+        // The cached list gains the new entry (dropping it would list again: a temporary engine per append on Csound 7).
+        _state.OpcodeList = [.. GetOpcodes(), new OpcodeDef(opcode.Name, opcode.OutTypes, opcode.InTypes, 0)];
     }
 }

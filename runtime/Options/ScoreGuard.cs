@@ -64,11 +64,11 @@ internal static class ScoreGuard
             {
                 CheckTableLine(line, member);
             }
-            if (statement == '{' && StartsWithNumber(line.AsSpan(1)) && !(double.TryParse(line[1..].Trim().Split(' ')[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double count) && count is >= 0 and <= MaxLoop))
+            if (statement == '{' && StartsWithNumber(line.AsSpan(1)) && FirstField(line) is not (>= 0 and <= MaxLoop))
             {
                 throw Bad(member, $"a '{{' loop repeats 0 to {MaxLoop} times");
             }
-            if (statement == 'r' && StartsWithNumber(line.AsSpan(1)) && !(double.TryParse(line[1..].Trim().Split([' ', '\t'])[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double times) && times is >= 1 and <= MaxLoop && times == Math.Floor(times)))
+            if (statement == 'r' && StartsWithNumber(line.AsSpan(1)) && (FirstField(line) is not double times || times is < 1 or > MaxLoop || times != Math.Floor(times)))
             {
                 // Reproduced in C on both engines: r 0, r -1 and r 0.5 crash the reader; r 1 and r 2 play.
                 throw Bad(member, $"an 'r' section repeats a whole number of times from 1 to {MaxLoop}");
@@ -178,6 +178,10 @@ internal static class ScoreGuard
         int first = line.IndexOf('#', "#define".Length);
         return first > "#define".Length + 1 && line.IndexOf('#', first + 1) > first;
     }
+
+    // The statement's first field as a number, or null when it is not one.
+    private static double? FirstField(string line) =>
+        double.TryParse(line[1..].Trim().Split([' ', '\t'])[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value) ? value : null;
 
     private static bool StartsWithNumber(ReadOnlySpan<char> rest)
     {
