@@ -18,21 +18,28 @@ fi
 if [ -n "${CSOUND7_SOURCE:-}" ] && [ -z "${CSOUND7_ROOT:-}" ]; then
   packages+=(cmake bison flex g++ pkg-config libsndfile1-dev libasound2-dev libpulse-dev libjack-jackd2-dev liblo-dev)
 fi
+# JACK on its dummy driver (device-list and realtime tests), without its recommended desktop tools.
+lean=(jackd2)
 missing=()
+lean_missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ ${#missing[@]} -gt 0 ]; then
+for p in "${lean[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || lean_missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ] || [ ${#lean_missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
-    echo "build.sh: these Debian packages are missing: ${missing[*]}" >&2
+    echo "build.sh: these Debian packages are missing: ${missing[*]} ${lean_missing[*]}" >&2
     echo "Install them as root, then run ./build.sh $target again:" >&2
-    echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]} ${lean_missing[*]}" >&2
     exit 1
   fi
-  echo "build.sh: installing ${missing[*]}"
+  echo "build.sh: installing ${missing[*]} ${lean_missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq "${missing[@]}" >/dev/null
+  if [ ${#missing[@]} -gt 0 ]; then apt-get install -y -qq "${missing[@]}" >/dev/null; fi
+  if [ ${#lean_missing[@]} -gt 0 ]; then apt-get install -y -qq --no-install-recommends "${lean_missing[@]}" >/dev/null; fi
 fi
 
 if [ -n "${CSOUND7_SOURCE:-}" ] && [ -z "${CSOUND7_ROOT:-}" ]; then

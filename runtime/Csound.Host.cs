@@ -167,11 +167,37 @@ public sealed partial class Csound
         return modules;
     }
 
-    /// <summary>The audio devices of the selected rt-audio module.</summary>
-    public IReadOnlyList<AudioDevice> GetAudioDevices(bool output = true) => _api.AudioDevices(Ptr, output);
+    /// <summary>
+    /// The audio devices of the selected rt-audio module (<c>-+rtaudio=</c> or <see cref="SetRtAudioModule"/>),
+    /// also before <see cref="Start"/>, so a host can choose the device it then passes to <c>-odac:</c>.
+    /// </summary>
+    /// <remarks>
+    /// Before start the module is first initialised on this engine, as Csound's own <c>--devices</c> does; nothing
+    /// is opened, and a later <see cref="Start"/> initialises it again as usual.
+    /// </remarks>
+    public IReadOnlyList<AudioDevice> GetAudioDevices(bool output = true)
+    {
+        nint cs = Ptr;
+        if (!_state.IsStarted)
+        {
+            _api.InitialiseSelectedModule(cs, audio: true);
+        }
+        return _api.AudioDevices(cs, output);
+    }
 
-    /// <summary>The MIDI devices of the selected MIDI module.</summary>
-    public IReadOnlyList<MidiDevice> GetMidiDevices(bool output = false) => _api.MidiDevices(Ptr, output);
+    /// <summary>
+    /// The MIDI devices of the selected MIDI module (<c>-+rtmidi=</c> or <see cref="SetMidiModule"/>), also before
+    /// <see cref="Start"/> (the module is initialised first, as for <see cref="GetAudioDevices"/>).
+    /// </summary>
+    public IReadOnlyList<MidiDevice> GetMidiDevices(bool output = false)
+    {
+        nint cs = Ptr;
+        if (!_state.IsStarted)
+        {
+            _api.InitialiseSelectedModule(cs, audio: false);
+        }
+        return _api.MidiDevices(cs, output);
+    }
 
     /// <summary>Selects the rt-audio module (same as <c>-+rtaudio=</c>), e.g. <c>alsa</c>, <c>pulse</c>, <c>jack</c>.</summary>
     public unsafe void SetRtAudioModule(string module)

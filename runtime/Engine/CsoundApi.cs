@@ -291,6 +291,9 @@ internal abstract unsafe class CsoundApi
 
     public abstract void SetMidiModule(nint cs, sbyte* module);
 
+    /// <summary>Selects the module already chosen (by option or call) again, which makes Csound initialise it now.</summary>
+    public abstract void InitialiseSelectedModule(nint cs, bool audio);
+
     public abstract void SetHostAudioIO(nint cs);
 
     /// <summary>Output file or device by name (one name, never split); type and format may be null.</summary>

@@ -212,6 +212,37 @@ internal abstract unsafe class SharedEngine<TFunctions> : CsoundApi
 
     public override void SetMidiModule(nint cs, sbyte* module) => TFunctions.csoundSetMIDIModule(cs, module);
 
+    public override void InitialiseSelectedModule(nint cs, bool audio)
+    {
+        // Csound keeps the module's name in a 20-byte global; select a copy of it (the setter copies into that global).
+        const int NameBytes = 20;
+        byte* global;
+        fixed (byte* key = audio ? "_RTAUDIO\0"u8 : "_RTMIDI\0"u8)
+        {
+            global = (byte*)TFunctions.csoundQueryGlobalVariable(cs, (sbyte*)key);
+        }
+        if (global is null)
+        {
+            return;
+        }
+        sbyte* name = stackalloc sbyte[NameBytes + 1];
+        int length = 0;
+        while (length < NameBytes && global[length] != 0)
+        {
+            name[length] = (sbyte)global[length];
+            length++;
+        }
+        name[length] = 0;
+        if (audio)
+        {
+            TFunctions.csoundSetRTAudioModule(cs, name);
+        }
+        else
+        {
+            TFunctions.csoundSetMIDIModule(cs, name);
+        }
+    }
+
     public override nint CreateCircularBuffer(nint cs, int items, int itemSize) => (nint)TFunctions.csoundCreateCircularBuffer(cs, items, itemSize);
 
     public override int ReadCircularBuffer(nint cs, nint buffer, void* destination, int items) => TFunctions.csoundReadCircularBuffer(cs, (void*)buffer, destination, items);

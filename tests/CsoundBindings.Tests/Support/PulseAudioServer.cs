@@ -1,7 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -12,7 +11,7 @@ namespace CsoundBindings.Tests.Support;
 /// Started per test, stopped by its pid on dispose. Csound reaches it through PULSE_SERVER, set with libc's
 /// setenv because .NET's environment does not reach native getenv.
 /// </summary>
-internal sealed partial class PulseAudioServer : IDisposable
+internal sealed class PulseAudioServer : IDisposable
 {
     public const string SinkName = "csoundbindings_capture";
 
@@ -67,7 +66,7 @@ internal sealed partial class PulseAudioServer : IDisposable
             Thread.Sleep(100);
         }
         int pid = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
-        SetNativeEnvironment("PULSE_SERVER", "unix:" + socket);
+        NativeEnvironment.Set("PULSE_SERVER", "unix:" + socket);
         PulseAudioServer? server = null;
         var captured = new MemoryStream();
         var reader = Task.Factory.StartNew(() =>
@@ -127,7 +126,7 @@ internal sealed partial class PulseAudioServer : IDisposable
         {
         }
         _reader.Wait(TimeSpan.FromSeconds(5));
-        SetNativeEnvironment("PULSE_SERVER", null);
+        NativeEnvironment.Set("PULSE_SERVER", null);
         try
         {
             Directory.Delete(_dir, recursive: true);
@@ -137,22 +136,4 @@ internal sealed partial class PulseAudioServer : IDisposable
         }
         _stop.Dispose();
     }
-
-    private static void SetNativeEnvironment(string name, string? value)
-    {
-        if (value is null)
-        {
-            _ = unsetenv(name);
-        }
-        else
-        {
-            _ = setenv(name, value, 1);
-        }
-    }
-
-    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int setenv(string name, string value, int overwrite);
-
-    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int unsetenv(string name);
 }
