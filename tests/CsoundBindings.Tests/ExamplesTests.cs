@@ -14,10 +14,10 @@ public sealed class ExamplesTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     /// <summary>Runs examples/<paramref name="name"/> with an output path (with spaces) and returns the samples it wrote.</summary>
-    private (double[] Samples, int Rate, string Output) Run(string name)
+    private (double[] Samples, int Rate, string Output) Run(string name, string extra = "")
     {
         string wav = Path.Combine(_folder, $"{name} out.wav");
-        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, name + ".dll")}\" \"{wav}\"")
+        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, name + ".dll")}\" \"{wav}\" {extra}")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -75,5 +75,33 @@ public sealed class ExamplesTests : IDisposable
         Assert.InRange(Signal.Pitch(Slice(samples, rate, 0.05, 0.22), rate), 440 * 0.98, 440 * 1.02);        // note 69
         Assert.InRange(Signal.Pitch(Slice(samples, rate, 0.56, 0.72), rate), 523.25 * 0.98, 523.25 * 1.02);  // note 72
         Assert.True(Signal.Peak(Slice(samples, rate, 0.40, 0.48)) < 1e-3, "no silence between the notes");
+    }
+
+    [Fact]
+    public void LiveCodingChangesTheLoopWhileItPlays()
+    {
+        var (samples, rate, output) = Run("LiveCoding", "--speed 4");
+        // The example prints the score time at which each change reached the performance thread.
+        double At(string what)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(output, @"at (\d+\.\d+) s: " + what);
+            Assert.True(match.Success, $"no '{what}' in:\n{output}");
+            return double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        double redefined = At("instr Voice redefined"), typo = At("typo refused"), rooted = At("EvalCode set the root to 300 Hz");
+        Assert.Contains("syntax error", output, StringComparison.Ordinal);
+        Assert.True(redefined < typo && typo < rooted, output);
+        Assert.InRange(samples.Length / (double)rate, 5.9, 6.2);
+
+        // One 0.4 s note every 0.5 s: look at the first note that starts after a change, and the last one before it.
+        double NoteAfter(double time) => Math.Ceiling(time * 2 + 1e-9) / 2;
+        double Pitch(double note) => Signal.Pitch(Slice(samples, rate, note + 0.05, note + 0.35), rate);
+        Assert.InRange(Pitch(0.5), 220 * 0.99, 220 * 1.01);
+        Assert.InRange(Pitch(NoteAfter(redefined) - 0.5), 220 * 0.99, 220 * 1.01);
+        Assert.InRange(Pitch(NoteAfter(redefined)), 330 * 0.99, 330 * 1.01);
+        Assert.InRange(Pitch(NoteAfter(typo)), 330 * 0.99, 330 * 1.01);           // the typo changed nothing
+        Assert.True(Signal.Rms(Slice(samples, rate, NoteAfter(typo) + 0.05, NoteAfter(typo) + 0.35)) > 0.1, "the loop stopped after the typo");
+        Assert.InRange(Pitch(NoteAfter(rooted)), 450 * 0.99, 450 * 1.01);         // the new root, a fifth up
+        Assert.True(Signal.Peak(Slice(samples, rate, NoteAfter(rooted) + 0.46, NoteAfter(rooted) + 0.49)) < 1e-3, "no gap between the notes");
     }
 }
