@@ -56,7 +56,7 @@ public sealed partial class Csound
     {
         ArgumentNullException.ThrowIfNull(code);
         nint cs = Ptr;
-        ScoreGuard.CheckOrchestra(code, nameof(CompileOrc));
+        CheckOrchestraText(code, nameof(CompileOrc));
         if (OnPerformingThread(c => c.CompileOrc(code)))
         {
             return;
@@ -72,7 +72,7 @@ public sealed partial class Csound
     {
         ArgumentNullException.ThrowIfNull(code);
         nint cs = Ptr;
-        ScoreGuard.CheckOrchestra(code, nameof(CompileOrcNonBlocking));
+        CheckOrchestraText(code, nameof(CompileOrcNonBlocking));
         using var utf8 = new Utf8Text(code);
         fixed (sbyte* p = utf8)
         {
@@ -91,7 +91,9 @@ public sealed partial class Csound
             throw new FileNotFoundException($"CSD file not found: {path}", path);
         }
         nint cs = Ptr;
-        CheckCsdOptions(File.ReadAllText(path));
+        string text = File.ReadAllText(path);
+        CheckOrchestraText(text, nameof(CompileCsd));
+        CheckCsdOptions(text);
         CheckedText($"CompileCsd(\"{path}\")", path, (p) => _api.CompileCsd(cs, p, isText: false));
     }
 
@@ -101,13 +103,23 @@ public sealed partial class Csound
     {
         ArgumentNullException.ThrowIfNull(csd);
         nint cs = Ptr;
-        ScoreGuard.CheckOrchestra(csd, nameof(CompileCsdText));
+        CheckOrchestraText(csd, nameof(CompileCsdText));
         if (OnPerformingThread(c => c.CompileCsdText(csd)))
         {
             return;
         }
         CheckCsdOptions(csd);
         CheckedText("CompileCsdText", csd, (p) => _api.CompileCsd(cs, p, isText: true));
+    }
+
+    // Orchestra text goes through Csound's preprocessor: comments, and each #include resolved as Csound would.
+    private void CheckOrchestraText(string text, string member)
+    {
+        ScoreGuard.CheckOrchestra(text, member);
+        if (text.Contains("#include", StringComparison.Ordinal))
+        {
+            IncludeGuard.Check(text, member, GetEnv("INCDIR"));
+        }
     }
 
     // A CSD's options go through Csound's option decoder too: the same checks as SetOption, before Csound reads them.

@@ -15,7 +15,7 @@ public sealed partial class Csound
     {
         ArgumentNullException.ThrowIfNull(code);
         nint cs = Ptr;
-        Options.ScoreGuard.CheckOrchestra(code, nameof(EvalCode));
+        CheckOrchestraText(code, nameof(EvalCode));
         double value = 0;
         if (OnPerformingThread(c => value = c.EvalCode(code)))
         {
