@@ -11,12 +11,16 @@ using CsoundBindings.Generator.Parsing;
 const string Usage = """
     csound-bindgen: Csound headers -> IR -> C# bindings
 
-      generate --manifest <headers/apiN/manifest.json> --out <bindings/ApiN>   parse, emit, write
-      check    --manifest <...> --out <bindings/ApiN>                          parse, emit, compare with --out
+      generate --manifest <headers/apiN/manifest.json> --out <bindings/ApiN> [--headers <dir>]   parse, emit, write
+      check    --manifest <...> --out <bindings/ApiN> [--headers <dir>]                          parse, emit, compare with --out
       emit     --ir <file.ir.json> --out <dir>                                 IR -> C# only
       check-ir --ir <file.ir.json> --out <dir>                                 IR -> C#, compare with --out
       common   --ir <a.ir.json> --ir <b.ir.json> --out <bindings/Common>       functions shared by all APIs
       check-common --ir <...> --ir <...> --out <bindings/Common>                the same, compare with --out
+
+    --headers <dir> (or CSOUNDBINDINGS_API<N>_HEADERS) reads Csound's headers from another install than the
+    manifest's headerRoot; the manifest's expectedVersion must still match them.
+    Exit codes: 0 done or up to date, 1 differences or a failed run, 2 a manifest or usage error.
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
@@ -55,7 +59,7 @@ try
     ApiModel model;
     if (command is "generate" or "check")
     {
-        Manifest manifest = Manifest.Load(Required("--manifest"));
+        Manifest manifest = Manifest.Load(Required("--manifest")).WithHeaderRoot(Option("--headers"));
         model = HeaderParser.Parse(manifest);
     }
     else if (command is "emit" or "check-ir")
@@ -92,6 +96,11 @@ try
     GeneratedOutput.Write(files, outDir);
     Console.WriteLine($"Wrote {files.Count} files to {outDir}.");
     return 0;
+}
+catch (ManifestException e)
+{
+    Console.Error.WriteLine($"csound-bindgen: {e.Message}");
+    return 2;
 }
 catch (Exception e) when (e is HeaderParseException or IOException or InvalidOperationException or ArgumentException or NotSupportedException)
 {

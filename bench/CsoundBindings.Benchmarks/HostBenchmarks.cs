@@ -58,7 +58,7 @@ public unsafe class HostBenchmarks
         int r;
         fixed (double* p = _fields)
         {
-            r = Methods.csoundScoreEvent(_rawGuide, (sbyte)'i', p, 5);
+            r = Methods.csoundScoreEvent(_rawGuide, (sbyte)'i', p, new System.Runtime.InteropServices.CLong(5));
         }
         if ((++_events & 63) == 0)
         {

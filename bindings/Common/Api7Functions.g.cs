@@ -12,6 +12,8 @@ public readonly unsafe partial struct Api7Functions : ICsoundFunctions
 {
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundCfgErrorCodeToString.</summary>
     public static sbyte* csoundCfgErrorCodeToString(int errcode) => global::CsoundBindings.Interop.Api7.Methods.csoundCfgErrorCodeToString(errcode);
+    /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundClearBreakpoints.</summary>
+    public static void csoundClearBreakpoints(nint csound) => global::CsoundBindings.Interop.Api7.Methods.csoundClearBreakpoints((global::CsoundBindings.Interop.Api7.CSOUND*)csound);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundCompile.</summary>
     public static int csoundCompile(nint param0, int argc, sbyte** argv) => global::CsoundBindings.Interop.Api7.Methods.csoundCompile((global::CsoundBindings.Interop.Api7.CSOUND*)param0, argc, argv);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundCondSignal.</summary>
@@ -38,6 +40,18 @@ public readonly unsafe partial struct Api7Functions : ICsoundFunctions
     public static void* csoundCreateThread2(delegate* unmanaged[Cdecl]<void*, nuint> threadRoutine, uint stack, void* userdata) => global::CsoundBindings.Interop.Api7.Methods.csoundCreateThread2(threadRoutine, stack, userdata);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundCreateThreadLock.</summary>
     public static void* csoundCreateThreadLock() => global::CsoundBindings.Interop.Api7.Methods.csoundCreateThreadLock();
+    /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundDebugContinue.</summary>
+    public static void csoundDebugContinue(nint csound) => global::CsoundBindings.Interop.Api7.Methods.csoundDebugContinue((global::CsoundBindings.Interop.Api7.CSOUND*)csound);
+    /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundDebugFreeVariables.</summary>
+    public static void csoundDebugFreeVariables(nint csound, debug_variable_t* varHead) => global::CsoundBindings.Interop.Api7.Methods.csoundDebugFreeVariables((global::CsoundBindings.Interop.Api7.CSOUND*)csound, (global::CsoundBindings.Interop.Api7.debug_variable_t*)varHead);
+    /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundDebugNext.</summary>
+    public static void csoundDebugNext(nint csound) => global::CsoundBindings.Interop.Api7.Methods.csoundDebugNext((global::CsoundBindings.Interop.Api7.CSOUND*)csound);
+    /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundDebugStop.</summary>
+    public static void csoundDebugStop(nint csound) => global::CsoundBindings.Interop.Api7.Methods.csoundDebugStop((global::CsoundBindings.Interop.Api7.CSOUND*)csound);
+    /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundDebuggerClean.</summary>
+    public static void csoundDebuggerClean(nint csound) => global::CsoundBindings.Interop.Api7.Methods.csoundDebuggerClean((global::CsoundBindings.Interop.Api7.CSOUND*)csound);
+    /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundDebuggerInit.</summary>
+    public static void csoundDebuggerInit(nint csound) => global::CsoundBindings.Interop.Api7.Methods.csoundDebuggerInit((global::CsoundBindings.Interop.Api7.CSOUND*)csound);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundDeleteCfgVarList.</summary>
     public static void csoundDeleteCfgVarList(nint csound, csCfgVariable_t** lst) => global::CsoundBindings.Interop.Api7.Methods.csoundDeleteCfgVarList((global::CsoundBindings.Interop.Api7.CSOUND*)csound, (global::CsoundBindings.Interop.Api7.csCfgVariable_t**)lst);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundDeleteChannelList.</summary>
@@ -158,6 +172,8 @@ public readonly unsafe partial struct Api7Functions : ICsoundFunctions
     public static void csoundLockMutex(void* mutex_) => global::CsoundBindings.Interop.Api7.Methods.csoundLockMutex(mutex_);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundLockMutexNoWait.</summary>
     public static int csoundLockMutexNoWait(void* mutex_) => global::CsoundBindings.Interop.Api7.Methods.csoundLockMutexNoWait(mutex_);
+    /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundMessageV.</summary>
+    public static void csoundMessageV(nint param0, int attr, sbyte* format, void* args) => global::CsoundBindings.Interop.Api7.Methods.csoundMessageV((global::CsoundBindings.Interop.Api7.CSOUND*)param0, attr, format, args);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundNotifyThreadLock.</summary>
     public static void csoundNotifyThreadLock(void* @lock) => global::CsoundBindings.Interop.Api7.Methods.csoundNotifyThreadLock(@lock);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundParseConfigurationVariable.</summary>
@@ -184,6 +200,10 @@ public readonly unsafe partial struct Api7Functions : ICsoundFunctions
     public static int csoundReadCircularBuffer(nint csound, void* circular_buffer, void* @out, int items) => global::CsoundBindings.Interop.Api7.Methods.csoundReadCircularBuffer((global::CsoundBindings.Interop.Api7.CSOUND*)csound, circular_buffer, @out, items);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundRegisterKeyboardCallback.</summary>
     public static int csoundRegisterKeyboardCallback(nint param0, delegate* unmanaged[Cdecl]<void*, void*, uint, int> func, void* userData, uint type) => global::CsoundBindings.Interop.Api7.Methods.csoundRegisterKeyboardCallback((global::CsoundBindings.Interop.Api7.CSOUND*)param0, func, userData, type);
+    /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundRemoveBreakpoint.</summary>
+    public static void csoundRemoveBreakpoint(nint csound, int line, int instr) => global::CsoundBindings.Interop.Api7.Methods.csoundRemoveBreakpoint((global::CsoundBindings.Interop.Api7.CSOUND*)csound, line, instr);
+    /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundRemoveInstrumentBreakpoint.</summary>
+    public static void csoundRemoveInstrumentBreakpoint(nint csound, double instr) => global::CsoundBindings.Interop.Api7.Methods.csoundRemoveInstrumentBreakpoint((global::CsoundBindings.Interop.Api7.CSOUND*)csound, instr);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundRemoveKeyboardCallback.</summary>
     public static void csoundRemoveKeyboardCallback(nint csound, delegate* unmanaged[Cdecl]<void*, void*, uint, int> func) => global::CsoundBindings.Interop.Api7.Methods.csoundRemoveKeyboardCallback((global::CsoundBindings.Interop.Api7.CSOUND*)csound, func);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundReset.</summary>
@@ -191,13 +211,15 @@ public readonly unsafe partial struct Api7Functions : ICsoundFunctions
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundRewindScore.</summary>
     public static void csoundRewindScore(nint param0) => global::CsoundBindings.Interop.Api7.Methods.csoundRewindScore((global::CsoundBindings.Interop.Api7.CSOUND*)param0);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundRunCommand.</summary>
-    public static nint csoundRunCommand(sbyte** argv, int noWait) => global::CsoundBindings.Interop.Api7.Methods.csoundRunCommand(argv, noWait);
+    public static CLong csoundRunCommand(sbyte** argv, int noWait) => global::CsoundBindings.Interop.Api7.Methods.csoundRunCommand(argv, noWait);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundRunUtility.</summary>
     public static int csoundRunUtility(nint param0, sbyte* name, int argc, sbyte** argv) => global::CsoundBindings.Interop.Api7.Methods.csoundRunUtility((global::CsoundBindings.Interop.Api7.CSOUND*)param0, name, argc, argv);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundSeedRandMT.</summary>
     public static void csoundSeedRandMT(CsoundRandMTState* p, uint* initKey, uint keyLength) => global::CsoundBindings.Interop.Api7.Methods.csoundSeedRandMT((global::CsoundBindings.Interop.Api7.CsoundRandMTState*)p, initKey, keyLength);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundSetAudioChannel.</summary>
     public static void csoundSetAudioChannel(nint csound, sbyte* name, double* samples) => global::CsoundBindings.Interop.Api7.Methods.csoundSetAudioChannel((global::CsoundBindings.Interop.Api7.CSOUND*)csound, name, samples);
+    /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundSetBreakpoint.</summary>
+    public static void csoundSetBreakpoint(nint csound, int line, int instr, int skip) => global::CsoundBindings.Interop.Api7.Methods.csoundSetBreakpoint((global::CsoundBindings.Interop.Api7.CSOUND*)csound, line, instr, skip);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundSetConfigurationVariable.</summary>
     public static int csoundSetConfigurationVariable(nint csound, sbyte* name, void* value) => global::CsoundBindings.Interop.Api7.Methods.csoundSetConfigurationVariable((global::CsoundBindings.Interop.Api7.CSOUND*)csound, name, value);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundSetControlChannel.</summary>
@@ -206,6 +228,8 @@ public readonly unsafe partial struct Api7Functions : ICsoundFunctions
     public static int csoundSetControlChannelHints(nint param0, sbyte* name, controlChannelHints_t hints) => global::CsoundBindings.Interop.Api7.Methods.csoundSetControlChannelHints((global::CsoundBindings.Interop.Api7.CSOUND*)param0, name, global::System.Runtime.CompilerServices.Unsafe.BitCast<controlChannelHints_t, global::CsoundBindings.Interop.Api7.controlChannelHints_t>(hints));
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundSetDebug.</summary>
     public static void csoundSetDebug(nint param0, int debug) => global::CsoundBindings.Interop.Api7.Methods.csoundSetDebug((global::CsoundBindings.Interop.Api7.CSOUND*)param0, debug);
+    /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundSetDefaultMessageCallback.</summary>
+    public static void csoundSetDefaultMessageCallback(delegate* unmanaged[Cdecl]<nint, int, sbyte*, void*, void> csoundMessageCallback_) => global::CsoundBindings.Interop.Api7.Methods.csoundSetDefaultMessageCallback((delegate* unmanaged[Cdecl]<global::CsoundBindings.Interop.Api7.CSOUND*, int, sbyte*, void*, void> )csoundMessageCallback_);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundSetExitGraphCallback.</summary>
     public static void csoundSetExitGraphCallback(nint param0, delegate* unmanaged[Cdecl]<nint, int> exitGraphCallback_) => global::CsoundBindings.Interop.Api7.Methods.csoundSetExitGraphCallback((global::CsoundBindings.Interop.Api7.CSOUND*)param0, (delegate* unmanaged[Cdecl]<global::CsoundBindings.Interop.Api7.CSOUND*, int> )exitGraphCallback_);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundSetExternalMidiErrorStringCallback.</summary>
@@ -230,12 +254,16 @@ public readonly unsafe partial struct Api7Functions : ICsoundFunctions
     public static void csoundSetHostData(nint param0, void* hostData) => global::CsoundBindings.Interop.Api7.Methods.csoundSetHostData((global::CsoundBindings.Interop.Api7.CSOUND*)param0, hostData);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundSetInput.</summary>
     public static void csoundSetInput(nint csound, sbyte* name) => global::CsoundBindings.Interop.Api7.Methods.csoundSetInput((global::CsoundBindings.Interop.Api7.CSOUND*)csound, name);
+    /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundSetInstrumentBreakpoint.</summary>
+    public static void csoundSetInstrumentBreakpoint(nint csound, double instr, int skip) => global::CsoundBindings.Interop.Api7.Methods.csoundSetInstrumentBreakpoint((global::CsoundBindings.Interop.Api7.CSOUND*)csound, instr, skip);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundSetIsGraphable.</summary>
     public static int csoundSetIsGraphable(nint param0, int isGraphable) => global::CsoundBindings.Interop.Api7.Methods.csoundSetIsGraphable((global::CsoundBindings.Interop.Api7.CSOUND*)param0, isGraphable);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundSetMIDIDeviceListCallback.</summary>
     public static void csoundSetMIDIDeviceListCallback(nint csound, delegate* unmanaged[Cdecl]<nint, CS_MIDIDEVICE*, int, int> mididevlist__) => global::CsoundBindings.Interop.Api7.Methods.csoundSetMIDIDeviceListCallback((global::CsoundBindings.Interop.Api7.CSOUND*)csound, (delegate* unmanaged[Cdecl]<global::CsoundBindings.Interop.Api7.CSOUND*, global::CsoundBindings.Interop.Api7.CS_MIDIDEVICE*, int, int> )mididevlist__);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundSetMIDIModule.</summary>
     public static void csoundSetMIDIModule(nint csound, sbyte* module) => global::CsoundBindings.Interop.Api7.Methods.csoundSetMIDIModule((global::CsoundBindings.Interop.Api7.CSOUND*)csound, module);
+    /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundSetMessageCallback.</summary>
+    public static void csoundSetMessageCallback(nint param0, delegate* unmanaged[Cdecl]<nint, int, sbyte*, void*, void> csoundMessageCallback_) => global::CsoundBindings.Interop.Api7.Methods.csoundSetMessageCallback((global::CsoundBindings.Interop.Api7.CSOUND*)param0, (delegate* unmanaged[Cdecl]<global::CsoundBindings.Interop.Api7.CSOUND*, int, sbyte*, void*, void> )csoundMessageCallback_);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundSetMessageLevel.</summary>
     public static void csoundSetMessageLevel(nint param0, int messageLevel) => global::CsoundBindings.Interop.Api7.Methods.csoundSetMessageLevel((global::CsoundBindings.Interop.Api7.CSOUND*)param0, messageLevel);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundSetMessageStringCallback.</summary>

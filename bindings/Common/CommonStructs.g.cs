@@ -106,11 +106,11 @@ public unsafe partial struct RTCLOCK
     /// <summary>C field starttime_real at byte 0.</summary>
     [FieldOffset(0)]
     [NativeTypeName("int_least64_t")]
-    public nint starttime_real;
+    public CLong starttime_real;
     /// <summary>C field starttime_CPU at byte 8.</summary>
     [FieldOffset(8)]
     [NativeTypeName("int_least64_t")]
-    public nint starttime_CPU;
+    public CLong starttime_CPU;
 }
 
 /// <summary>C struct TREE (csound.h; 72 bytes).</summary>
@@ -152,6 +152,33 @@ public unsafe partial struct TREE
     /// <summary>C field markup at byte 64.</summary>
     [FieldOffset(64)]
     public void* markup;
+}
+
+/// <summary>C struct bkpt_node_s (csdebug.h; 40 bytes).</summary>
+[StructLayout(LayoutKind.Explicit, Size = 40)]
+[NativeTypeName("struct bkpt_node_s")]
+public unsafe partial struct bkpt_node_t
+{
+    /// <summary>C field line at byte 0.</summary>
+    [FieldOffset(0)]
+    public int line;
+    /// <summary>C field instr at byte 8.</summary>
+    [FieldOffset(8)]
+    public double instr;
+    /// <summary>C field skip at byte 16.</summary>
+    [FieldOffset(16)]
+    public int skip;
+    /// <summary>C field count at byte 20.</summary>
+    [FieldOffset(20)]
+    public int count;
+    /// <summary>C field mode at byte 24.</summary>
+    [FieldOffset(24)]
+    [NativeTypeName("bkpt_mode_t")]
+    public uint mode;
+    /// <summary>C field next at byte 32.</summary>
+    [FieldOffset(32)]
+    [NativeTypeName("struct bkpt_node_s *")]
+    public bkpt_node_t* next;
 }
 
 /// <summary>C struct controlChannelHints_s (csound.h; 56 bytes).</summary>
@@ -485,4 +512,48 @@ public unsafe partial struct csCfgVariable_t
     /// <summary>C field s at byte 0.</summary>
     [FieldOffset(0)]
     public csCfgVariableString_t s;
+}
+
+/// <summary>C struct debug_opcode_s (csdebug.h; 40 bytes).</summary>
+[StructLayout(LayoutKind.Explicit, Size = 40)]
+[NativeTypeName("struct debug_opcode_s")]
+public unsafe partial struct debug_opcode_t
+{
+    /// <summary>C field opname at byte 0.</summary>
+    [FieldOffset(0)]
+    [NativeTypeName("char[16]")]
+    public fixed sbyte opname[16];
+    /// <summary>C field line at byte 16.</summary>
+    [FieldOffset(16)]
+    public int line;
+    /// <summary>C field next at byte 24.</summary>
+    [FieldOffset(24)]
+    [NativeTypeName("struct debug_opcode_s *")]
+    public debug_opcode_t* next;
+    /// <summary>C field prev at byte 32.</summary>
+    [FieldOffset(32)]
+    [NativeTypeName("struct debug_opcode_s *")]
+    public debug_opcode_t* prev;
+}
+
+/// <summary>C struct debug_variable_s (csdebug.h; 32 bytes).</summary>
+[StructLayout(LayoutKind.Explicit, Size = 32)]
+[NativeTypeName("struct debug_variable_s")]
+public unsafe partial struct debug_variable_t
+{
+    /// <summary>C field name at byte 0.</summary>
+    [FieldOffset(0)]
+    [NativeTypeName("const char *")]
+    public sbyte* name;
+    /// <summary>C field typeName at byte 8.</summary>
+    [FieldOffset(8)]
+    [NativeTypeName("const char *")]
+    public sbyte* typeName;
+    /// <summary>C field data at byte 16.</summary>
+    [FieldOffset(16)]
+    public void* data;
+    /// <summary>C field next at byte 24.</summary>
+    [FieldOffset(24)]
+    [NativeTypeName("struct debug_variable_s *")]
+    public debug_variable_t* next;
 }

@@ -12,6 +12,8 @@ public unsafe partial interface ICsoundFunctions
 {
     /// <summary>csoundCfgErrorCodeToString, the same in every generation (cfgvar.h in the first).</summary>
     static abstract sbyte* csoundCfgErrorCodeToString(int errcode);
+    /// <summary>csoundClearBreakpoints, the same in every generation (csdebug.h in the first).</summary>
+    static abstract void csoundClearBreakpoints(nint csound);
     /// <summary>csoundCompile, the same in every generation (csound.h in the first).</summary>
     static abstract int csoundCompile(nint param0, int argc, sbyte** argv);
     /// <summary>csoundCondSignal, the same in every generation (csound.h in the first).</summary>
@@ -38,6 +40,18 @@ public unsafe partial interface ICsoundFunctions
     static abstract void* csoundCreateThread2(delegate* unmanaged[Cdecl]<void*, nuint> threadRoutine, uint stack, void* userdata);
     /// <summary>csoundCreateThreadLock, the same in every generation (csound.h in the first).</summary>
     static abstract void* csoundCreateThreadLock();
+    /// <summary>csoundDebugContinue, the same in every generation (csdebug.h in the first).</summary>
+    static abstract void csoundDebugContinue(nint csound);
+    /// <summary>csoundDebugFreeVariables, the same in every generation (csdebug.h in the first).</summary>
+    static abstract void csoundDebugFreeVariables(nint csound, debug_variable_t* varHead);
+    /// <summary>csoundDebugNext, the same in every generation (csdebug.h in the first).</summary>
+    static abstract void csoundDebugNext(nint csound);
+    /// <summary>csoundDebugStop, the same in every generation (csdebug.h in the first).</summary>
+    static abstract void csoundDebugStop(nint csound);
+    /// <summary>csoundDebuggerClean, the same in every generation (csdebug.h in the first).</summary>
+    static abstract void csoundDebuggerClean(nint csound);
+    /// <summary>csoundDebuggerInit, the same in every generation (csdebug.h in the first).</summary>
+    static abstract void csoundDebuggerInit(nint csound);
     /// <summary>csoundDeleteCfgVarList, the same in every generation (cfgvar.h in the first).</summary>
     static abstract void csoundDeleteCfgVarList(nint csound, csCfgVariable_t** lst);
     /// <summary>csoundDeleteChannelList, the same in every generation (csound.h in the first).</summary>
@@ -158,6 +172,8 @@ public unsafe partial interface ICsoundFunctions
     static abstract void csoundLockMutex(void* mutex_);
     /// <summary>csoundLockMutexNoWait, the same in every generation (csound.h in the first).</summary>
     static abstract int csoundLockMutexNoWait(void* mutex_);
+    /// <summary>csoundMessageV, the same in every generation (csound.h in the first).</summary>
+    static abstract void csoundMessageV(nint param0, int attr, sbyte* format, void* args);
     /// <summary>csoundNotifyThreadLock, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundNotifyThreadLock(void* @lock);
     /// <summary>csoundParseConfigurationVariable, the same in every generation (cfgvar.h in the first).</summary>
@@ -184,6 +200,10 @@ public unsafe partial interface ICsoundFunctions
     static abstract int csoundReadCircularBuffer(nint csound, void* circular_buffer, void* @out, int items);
     /// <summary>csoundRegisterKeyboardCallback, the same in every generation (csound.h in the first).</summary>
     static abstract int csoundRegisterKeyboardCallback(nint param0, delegate* unmanaged[Cdecl]<void*, void*, uint, int> func, void* userData, uint type);
+    /// <summary>csoundRemoveBreakpoint, the same in every generation (csdebug.h in the first).</summary>
+    static abstract void csoundRemoveBreakpoint(nint csound, int line, int instr);
+    /// <summary>csoundRemoveInstrumentBreakpoint, the same in every generation (csdebug.h in the first).</summary>
+    static abstract void csoundRemoveInstrumentBreakpoint(nint csound, double instr);
     /// <summary>csoundRemoveKeyboardCallback, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundRemoveKeyboardCallback(nint csound, delegate* unmanaged[Cdecl]<void*, void*, uint, int> func);
     /// <summary>csoundReset, the same in every generation (csound.h in the first).</summary>
@@ -191,13 +211,15 @@ public unsafe partial interface ICsoundFunctions
     /// <summary>csoundRewindScore, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundRewindScore(nint param0);
     /// <summary>csoundRunCommand, the same in every generation (csound.h in the first).</summary>
-    static abstract nint csoundRunCommand(sbyte** argv, int noWait);
+    static abstract CLong csoundRunCommand(sbyte** argv, int noWait);
     /// <summary>csoundRunUtility, the same in every generation (csound.h in the first).</summary>
     static abstract int csoundRunUtility(nint param0, sbyte* name, int argc, sbyte** argv);
     /// <summary>csoundSeedRandMT, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundSeedRandMT(CsoundRandMTState* p, uint* initKey, uint keyLength);
     /// <summary>csoundSetAudioChannel, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundSetAudioChannel(nint csound, sbyte* name, double* samples);
+    /// <summary>csoundSetBreakpoint, the same in every generation (csdebug.h in the first).</summary>
+    static abstract void csoundSetBreakpoint(nint csound, int line, int instr, int skip);
     /// <summary>csoundSetConfigurationVariable, the same in every generation (cfgvar.h in the first).</summary>
     static abstract int csoundSetConfigurationVariable(nint csound, sbyte* name, void* value);
     /// <summary>csoundSetControlChannel, the same in every generation (csound.h in the first).</summary>
@@ -206,6 +228,8 @@ public unsafe partial interface ICsoundFunctions
     static abstract int csoundSetControlChannelHints(nint param0, sbyte* name, controlChannelHints_t hints);
     /// <summary>csoundSetDebug, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundSetDebug(nint param0, int debug);
+    /// <summary>csoundSetDefaultMessageCallback, the same in every generation (csound.h in the first).</summary>
+    static abstract void csoundSetDefaultMessageCallback(delegate* unmanaged[Cdecl]<nint, int, sbyte*, void*, void> csoundMessageCallback_);
     /// <summary>csoundSetExitGraphCallback, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundSetExitGraphCallback(nint param0, delegate* unmanaged[Cdecl]<nint, int> exitGraphCallback_);
     /// <summary>csoundSetExternalMidiErrorStringCallback, the same in every generation (csound.h in the first).</summary>
@@ -230,12 +254,16 @@ public unsafe partial interface ICsoundFunctions
     static abstract void csoundSetHostData(nint param0, void* hostData);
     /// <summary>csoundSetInput, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundSetInput(nint csound, sbyte* name);
+    /// <summary>csoundSetInstrumentBreakpoint, the same in every generation (csdebug.h in the first).</summary>
+    static abstract void csoundSetInstrumentBreakpoint(nint csound, double instr, int skip);
     /// <summary>csoundSetIsGraphable, the same in every generation (csound.h in the first).</summary>
     static abstract int csoundSetIsGraphable(nint param0, int isGraphable);
     /// <summary>csoundSetMIDIDeviceListCallback, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundSetMIDIDeviceListCallback(nint csound, delegate* unmanaged[Cdecl]<nint, CS_MIDIDEVICE*, int, int> mididevlist__);
     /// <summary>csoundSetMIDIModule, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundSetMIDIModule(nint csound, sbyte* module);
+    /// <summary>csoundSetMessageCallback, the same in every generation (csound.h in the first).</summary>
+    static abstract void csoundSetMessageCallback(nint param0, delegate* unmanaged[Cdecl]<nint, int, sbyte*, void*, void> csoundMessageCallback_);
     /// <summary>csoundSetMessageLevel, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundSetMessageLevel(nint param0, int messageLevel);
     /// <summary>csoundSetMessageStringCallback, the same in every generation (csound.h in the first).</summary>

@@ -20,14 +20,6 @@ internal sealed class TypeMapper(ApiModel model)
         ["size_t"] = "nuint", ["ssize_t"] = "nint", ["intptr_t"] = "nint", ["uintptr_t"] = "nuint",
     };
 
-    private static readonly Dictionary<string, string> Builtins = new(StringComparer.Ordinal)
-    {
-        ["char"] = "sbyte", ["signed char"] = "sbyte", ["unsigned char"] = "byte",
-        ["short"] = "short", ["unsigned short"] = "ushort", ["int"] = "int", ["unsigned int"] = "uint",
-        ["long"] = "nint", ["unsigned long"] = "nuint", ["long long"] = "long", ["unsigned long long"] = "ulong",
-        ["float"] = "float", ["double"] = "double", ["_Bool"] = "bool", ["bool"] = "bool",
-    };
-
     /// <summary>True when the record has a C# definition (opaque records included).</summary>
     public bool IsKnownRecord(string name) => _records.Contains(name);
 
@@ -41,6 +33,7 @@ internal sealed class TypeMapper(ApiModel model)
         "record" => _records.Contains(type.Name!) ? type.Name! : throw new NotSupportedException($"Record '{type.Name}' is used by value but not declared in scope."),
         "callback" => _callbacks.Contains(type.Name!) ? type.Name! : "void*",
         "array" => Map(type.Element!) + "*",
+        "va_list" => "void*", // passed by reference (a pointer) on every 64-bit ABI .NET runs on
         "pointer" => Pointer(type.Element!),
         "function" => FunctionPointer(type),
         _ => throw new NotSupportedException($"Type '{type.Spelling}' ({type.Kind}) has no C# form."),
@@ -58,9 +51,7 @@ internal sealed class TypeMapper(ApiModel model)
         "delegate* unmanaged[Cdecl]<" + string.Join(", ", function.Parameters!.Append(function.Returns!).Select(Map)) + ">";
 
     private static string Builtin(string name) =>
-        Builtins.TryGetValue(name.Replace("const ", string.Empty, StringComparison.Ordinal), out string? mapped)
-            ? mapped
-            : throw new NotSupportedException($"C type '{name}' has no blittable C# form.");
+        BuiltinTypes.CSharp(name) ?? throw new NotSupportedException($"C type '{name}' has no blittable C# form.");
 
     /// <summary>True when C# can hold the type in a fixed buffer.</summary>
     public bool IsFixedBufferElement(NativeType type) =>

@@ -34,6 +34,7 @@ public sealed class HeaderParser
     private HeaderParser(Manifest manifest)
     {
         _manifest = manifest;
+        manifest.CheckHeaderScope();
         foreach (ManifestSource source in manifest.Sources)
         {
             foreach (string header in source.Declares)
@@ -163,19 +164,49 @@ public sealed class HeaderParser
             parameters.Add(new Parameter(paramName.Length == 0 ? $"param{i}" : paramName, Convert(LibClang.clang_getArgType(type, (uint)i))));
         }
         NativeType returns = Convert(LibClang.clang_getResultType(type));
-        if (MentionsVaList(returns) || parameters.Any(p => MentionsVaList(p.Type)))
+        if (MentionsVariadic(returns) || parameters.Any(p => MentionsVariadic(p.Type)))
         {
-            Skip(name, "function", "uses va_list (a C varargs list has no portable C# form)");
+            Skip(name, "function", "takes a variadic function pointer (C '...' has no portable C# form)");
+            return;
+        }
+        if (Unmappable(parameters.Select(p => p.Type).Prepend(returns)) is { } unmappable)
+        {
+            Skip(name, "function", $"type '{unmappable}' has no blittable C# form ({Where(cursor)})");
             return;
         }
         _functions[name] = new FunctionDef(name, library, header, returns, parameters);
     }
 
-    private static bool MentionsVaList(NativeType type) =>
-        type.Kind == "va_list"
-        || (type.Element is { } e && MentionsVaList(e))
-        || (type.Returns is { } r && MentionsVaList(r))
-        || (type.Parameters?.Any(MentionsVaList) ?? false);
+    // A function pointer with C '...' arguments somewhere in the type. (A va_list itself is bound as an opaque pointer.)
+    private static bool MentionsVariadic(NativeType type) =>
+        type.Kind == "variadic"
+        || (type.Element is { } e && MentionsVariadic(e))
+        || (type.Returns is { } r && MentionsVariadic(r))
+        || (type.Parameters?.Any(MentionsVariadic) ?? false);
+
+    // The first builtin type in these that C# has no blittable form for (long double, __int128, ...), or null.
+    private static string? Unmappable(IEnumerable<NativeType> types)
+    {
+        foreach (NativeType type in types)
+        {
+            if (type.Kind == "builtin" && !BuiltinTypes.IsMappable(type.Name!))
+            {
+                return type.Name;
+            }
+            var inner = new[] { type.Element, type.Underlying, type.Returns }.Where(t => t is not null).Select(t => t!).Concat(type.Parameters ?? []);
+            if (Unmappable(inner) is { } found)
+            {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static string Where(CXCursor cursor)
+    {
+        var (file, line) = LibClang.Location(LibClang.clang_getCursorLocation(cursor));
+        return $"{Path.GetFileName(file)}:{line}";
+    }
 
     private void AddTypedef(CXCursor cursor, string header)
     {
@@ -189,9 +220,14 @@ public sealed class HeaderParser
                 return; // named through NameTypes; the record or enum itself is emitted
             case CXTypeKind.Pointer when IsFunction(LibClang.clang_getPointeeType(canonical)):
                 NativeType function = Convert(LibClang.clang_getPointeeType(underlying.Kind == CXTypeKind.Pointer ? underlying : canonical));
-                if (MentionsVaList(function))
+                if (MentionsVariadic(function))
                 {
-                    Skip(name, "callback", "takes a va_list (use the string message callback instead)");
+                    Skip(name, "callback", "variadic function pointer");
+                    return;
+                }
+                if (Unmappable([function]) is { } unmappable)
+                {
+                    Skip(name, "callback", $"type '{unmappable}' has no blittable C# form ({Where(cursor)})");
                     return;
                 }
                 var parameters = new List<Parameter>();
@@ -209,7 +245,13 @@ public sealed class HeaderParser
                     Skip(name, "callback", "variadic function pointer");
                     return;
                 }
-                _typedefs[name] = new TypedefDef(name, header, Convert(underlying));
+                NativeType aliased = Convert(underlying);
+                if (Unmappable([aliased]) is { } unmappableAlias)
+                {
+                    Skip(name, "typedef", $"type '{unmappableAlias}' has no blittable C# form ({Where(cursor)})");
+                    return;
+                }
+                _typedefs[name] = new TypedefDef(name, header, aliased);
                 return;
         }
     }
@@ -292,7 +334,14 @@ public sealed class HeaderParser
                     _records[name] = new RecordDef(name, CleanSpelling(key, name), header, isUnion, true, size, LibClang.clang_Type_getAlignOf(type), Array.Empty<Field>());
                     return;
                 }
-                fields.Add(new Field(fieldName, LibClang.clang_Cursor_getOffsetOfField(child) / 8, Convert(LibClang.clang_getCursorType(child))));
+                NativeType fieldType = Convert(LibClang.clang_getCursorType(child));
+                if (Unmappable([fieldType]) is { } unmappable)
+                {
+                    Skip(name, "record", $"field '{fieldName}' of type '{unmappable}' has no blittable C# form ({Where(child)}): the record is emitted opaque with clang's size");
+                    _records[name] = new RecordDef(name, CleanSpelling(key, name), header, isUnion, true, LibClang.clang_Type_getSizeOf(type), LibClang.clang_Type_getAlignOf(type), Array.Empty<Field>());
+                    return;
+                }
+                fields.Add(new Field(fieldName, LibClang.clang_Cursor_getOffsetOfField(child) / 8, fieldType));
             }
         }
         _records[name] = new RecordDef(name, CleanSpelling(key, name), header, isUnion, false,
@@ -497,7 +546,7 @@ public sealed class HeaderParser
                 }
                 return new NativeType
                 {
-                    Kind = type.Kind == CXTypeKind.FunctionProto && LibClang.clang_isFunctionTypeVariadic(type) != 0 ? "va_list" : "function",
+                    Kind = type.Kind == CXTypeKind.FunctionProto && LibClang.clang_isFunctionTypeVariadic(type) != 0 ? "variadic" : "function",
                     Spelling = spelling,
                     Returns = Convert(LibClang.clang_getResultType(type)),
                     Parameters = parameters,
@@ -542,14 +591,52 @@ public sealed class HeaderParser
             ? (spelling.Contains("union", StringComparison.Ordinal) ? "union " : "struct ") + name
             : spelling;
 
+    // Declarations the manifest excludes by name leave the model as listed skips; a name that matches nothing, or a
+    // suppressGcTransition entry that is not a bound function, is a manifest error.
+    private void ApplyExclusions()
+    {
+        foreach (var (name, reason) in _manifest.Exclude)
+        {
+            bool found = false;
+            found |= Exclude(_functions, name, "function", reason);
+            found |= Exclude(_records, name, "record", reason);
+            found |= Exclude(_enums, name, "enum", reason);
+            found |= Exclude(_callbacks, name, "callback", reason);
+            found |= Exclude(_typedefs, name, "typedef", reason);
+            found |= Exclude(_constants, name, "macro", reason);
+            if (!found)
+            {
+                throw new ManifestException(_manifest.File, $"exclude names '{name}', which the declared headers do not declare (or which is already skipped); remove it or fix the spelling");
+            }
+        }
+        var unknown = _manifest.SuppressGcTransition.Where(n => !_functions.ContainsKey(n)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ManifestException(_manifest.File, $"suppressGcTransition names function(s) the headers do not declare: {string.Join(", ", unknown)}. Fix the spelling or remove them");
+        }
+    }
+
+    private bool Exclude<T>(Dictionary<string, T> declarations, string name, string kind, string reason)
+    {
+        if (!declarations.Remove(name))
+        {
+            return false;
+        }
+        _skipped[kind + ":" + name] = new SkippedItem(name, kind, "excluded by the manifest: " + reason);
+        return true;
+    }
+
     private ApiModel Build()
     {
+        ApplyExclusions();
         string Get(string macro) => _constants.TryGetValue(macro, out var c) ? c.Value : "?";
+        string version = $"{Get("CS_VERSION")}.{Get("CS_SUBVER")}.{Get("CS_PATCHLEVEL")}";
+        _manifest.CheckVersion(version);
         return new ApiModel
         {
             Api = _manifest.Api,
             Namespace = _manifest.Namespace,
-            CsoundVersion = $"{Get("CS_VERSION")}.{Get("CS_SUBVER")}.{Get("CS_PATCHLEVEL")}",
+            CsoundVersion = version,
             Headers = _manifest.Sources.SelectMany(s => s.Declares).Distinct().Order(StringComparer.Ordinal).ToList(),
             Libraries = new SortedDictionary<string, string>(_manifest.Libraries.ToDictionary(), StringComparer.Ordinal),
             Functions = _functions.Values.OrderBy(f => f.Name, StringComparer.Ordinal).ToList(),

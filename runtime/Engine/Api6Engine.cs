@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using CsoundBindings.Interop.Api6;
 using CsoundBindings.Native;
 
@@ -57,7 +58,7 @@ internal sealed unsafe class Api6Engine : SharedEngine<CsoundBindings.Interop.Ap
     public override int ScoreEvent(nint cs, char type, double* fields, int count)
     {
         CheckEventType(type, new ReadOnlySpan<double>(fields, count), EventTypes, 6);
-        return Methods.csoundScoreEvent(C(cs), (sbyte)type, fields, count);
+        return Methods.csoundScoreEvent(C(cs), (sbyte)type, fields, new CLong(count));
     }
 
     public override List<OpcodeDef>? NativeOpcodeList(nint cs)
@@ -142,7 +143,7 @@ internal sealed unsafe class Api6Engine : SharedEngine<CsoundBindings.Interop.Ap
     public override int ScoreEventAbsolute(nint cs, char type, double* fields, int count, double offset)
     {
         CheckEventType(type, new ReadOnlySpan<double>(fields, count), EventTypes, 6);
-        return Methods.csoundScoreEventAbsolute(C(cs), (sbyte)type, fields, count, offset);
+        return Methods.csoundScoreEventAbsolute(C(cs), (sbyte)type, fields, new CLong(count), offset);
     }
 
     public override int KillInstance(nint cs, double instrument, string? name, int mode, bool allowRelease)

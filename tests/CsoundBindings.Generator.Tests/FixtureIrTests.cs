@@ -53,6 +53,17 @@ public sealed class FixtureIrTests
     }
 
     [Fact]
+    public void ATypeWithoutACSharpFormSkipsOnlyItsDeclarationWithTheLocation()
+    {
+        Assert.DoesNotContain(Model.Functions, f => f.Name == "fx_long_double");
+        Assert.Contains(Model.Skipped, s => s.Name == "fx_long_double" && s.Reason.StartsWith("type 'long double' has no blittable C# form (fixture.h:", System.StringComparison.Ordinal));
+        RecordDef wide = Model.Records.Single(r => r.Name == "fx_wide");
+        Assert.True(wide.IsOpaque && wide.Size == 32, "an __int128 field leaves the record opaque with clang's size");
+        Assert.Contains(Model.Skipped, s => s.Name == "fx_wide" && s.Reason.Contains("'__int128'", System.StringComparison.Ordinal));
+        Assert.Contains(Model.Functions, f => f.Name == "fx_sum"); // the run went on
+    }
+
+    [Fact]
     public void FunctionsKeepNamesAndCSpellings()
     {
         FunctionDef name = Model.Functions.Single(f => f.Name == "fx_name");
@@ -110,7 +121,7 @@ public sealed class ClangErrorTests
         string dir = Directory.CreateTempSubdirectory("bindgen").FullName;
         File.WriteAllText(Path.Combine(dir, "broken.h"), "int fine(int);\nint broken(unknown_type value);\n");
         File.WriteAllText(Path.Combine(dir, "manifest.json"), """
-            { "api": 0, "namespace": "Broken", "includeDirs": [ "." ], "libraries": { "x": "x" },
+            { "api": 0, "namespace": "Broken", "expectedVersion": "0", "headerRoot": ".", "libraries": { "x": "x" },
               "sources": [ { "include": "broken.h", "library": "x", "declares": [ "broken.h" ] } ] }
             """);
         var error = Assert.Throws<HeaderParseException>(() => HeaderParser.Parse(Manifest.Load(Path.Combine(dir, "manifest.json"))));

@@ -66,4 +66,14 @@ void fx_fill(fx_record *record, fx_number number);
 int fx_printf(fx_opaque *owner, const char *format, ...);
 void *fx_no_prototype();
 
+/* The version the manifest expects (as Csound's version.h spells it). */
+#define CS_VERSION 0
+#define CS_SUBVER 1
+#define CS_PATCHLEVEL 0
+
+/* Types C# has no blittable form for: skipped with their location, and the run goes on. */
+long double fx_long_double(void);
+typedef struct fx_wide { int before; __int128 wide; } fx_wide;
+long fx_clong(unsigned long count);
+
 #endif
