@@ -630,7 +630,7 @@ public static unsafe partial class Methods
     public static extern void csoundSetKillGraphCallback(CSOUND* param0, [NativeTypeName("void (*)(CSOUND *, WINDAT *)")] delegate* unmanaged[Cdecl]<CSOUND*, WINDAT*, void> killGraphCallback_);
     /// <summary>Binds csoundSetLanguage (csound_misc.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetLanguage", ExactSpelling = true)]
-    public static extern void csoundSetLanguage([NativeTypeName("cslanguage_t")] int lang_code);
+    public static extern void csoundSetLanguage([NativeTypeName("cslanguage_t")] uint lang_code);
     /// <summary>Binds csoundSetMIDIDeviceListCallback (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetMIDIDeviceListCallback", ExactSpelling = true)]
     public static extern void csoundSetMIDIDeviceListCallback(CSOUND* csound, [NativeTypeName("int32_t (*)(CSOUND *, CS_MIDIDEVICE *, int32_t)")] delegate* unmanaged[Cdecl]<CSOUND*, CS_MIDIDEVICE*, int, int> mididevlist__);

@@ -29,7 +29,7 @@ internal sealed class TypeMapper(ApiModel model)
         "void" => "void",
         "builtin" => Builtin(type.Name!),
         "typedef" => KnownTypedefs.TryGetValue(type.Name!, out string? fixedWidth) ? fixedWidth : Map(type.Underlying!),
-        "enum" => _enums.Contains(type.Name!) ? type.Name! : "int",
+        "enum" => _enums.Contains(type.Name!) ? type.Name! : type.Underlying is { } integer ? Map(integer) : "int",
         "record" => _records.Contains(type.Name!) ? type.Name! : throw new NotSupportedException($"Record '{type.Name}' is used by value but not declared in scope."),
         "callback" => _callbacks.Contains(type.Name!) ? type.Name! : "void*",
         "array" => Map(type.Element!) + "*",

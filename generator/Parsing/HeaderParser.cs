@@ -535,7 +535,16 @@ public sealed class HeaderParser
                 string recordName = RecordName(type);
                 return new NativeType { Kind = "record", Spelling = CleanSpelling(spelling, recordName), Name = recordName };
             case CXTypeKind.Enum:
-                return new NativeType { Kind = "enum", Spelling = spelling, Name = _enumNames.GetValueOrDefault(CanonicalKey(type)) ?? LibClang.Spelling(LibClang.clang_getTypeDeclaration(type)) };
+                CXCursor enumDecl = LibClang.clang_getTypeDeclaration(type);
+                CXType integer = LibClang.clang_getCanonicalType(LibClang.clang_getEnumDeclIntegerType(enumDecl));
+                return new NativeType
+                {
+                    Kind = "enum",
+                    Spelling = spelling,
+                    Name = _enumNames.GetValueOrDefault(CanonicalKey(type)) ?? LibClang.Spelling(enumDecl),
+                    // An enum from a header outside the scope is bound as its integer type, sign included.
+                    Underlying = new NativeType { Kind = "builtin", Spelling = LibClang.Spelling(integer), Name = LibClang.Spelling(integer) },
+                };
             case CXTypeKind.FunctionProto:
             case CXTypeKind.FunctionNoProto:
                 var parameters = new List<NativeType>();
