@@ -64,6 +64,11 @@ internal static class ScoreGuard
             {
                 CheckTableLine(line, member);
             }
+            if (realtime is not null && statement == 'e' && raw.Length > MaxEndLine)
+            {
+                // Reproduced in C: an 'e' input line of about 20,420 characters (blanks included) corrupts Csound 7's heap.
+                throw Bad(member, $"an 'e' line takes its time and little else; this one is {raw.Length} characters (at most {MaxEndLine})");
+            }
             if (statement == '{' && StartsWithNumber(line.AsSpan(1)) && FirstField(line) is not (>= 0 and <= MaxLoop))
             {
                 throw Bad(member, $"a '{{' loop repeats 0 to {MaxLoop} times");
@@ -88,6 +93,9 @@ internal static class ScoreGuard
             throw Bad(member, "a '{' loop is not closed with '}'");
         }
     }
+
+    /// <summary>The longest <c>e</c> input line accepted here, blanks included.</summary>
+    public const int MaxEndLine = 1024;
 
     /// <summary>The most repetitions of a score <c>{</c> loop accepted here.</summary>
     public const int MaxLoop = 100_000;

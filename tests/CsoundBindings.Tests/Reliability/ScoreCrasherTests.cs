@@ -26,6 +26,10 @@ public sealed class ScoreCrasherTests
         { "ReadScore", "f]:X+\"<5>ms|BK;s|t5i}G?]`{8Z\"\n" },
         { "CompileOrc", "instr 2\n/* a */ out 0 /* b\nendin\n" },
         { "EvalCode", "/* a */ /*" },
+        // Csound 7: an 'e' input line longer than about 20,420 characters corrupts the heap (alone, in C); the fuzzer's
+        // form was 150 KB of "else else ...".
+        { "InputMessage", "e" + new string(' ', 30_000) },
+        { "InputMessage", string.Concat(System.Linq.Enumerable.Repeat("else ", 5_000)) },
     };
 
     public static TheoryData<string, string> ValidNeighbours => new()
@@ -35,6 +39,8 @@ public sealed class ScoreCrasherTests
         { "ReadScore", "#define M #0.1#\ni 1 0 $M\n" },
         { "ReadScore", "/* a */ i 1 0 0.1 /* b */\n" },
         { "CompileOrc", "instr 2\n/* a */ out a(0) /* b */\nendin\n" },
+        { "InputMessage", "e 10  ; a time, with a comment\n" },
+        { "InputMessage", "i 1 0 0.1" + new string(' ', 30_000) + "\n" },
     };
 
     private static void Send(Csound cs, string member, string text)
@@ -46,6 +52,9 @@ public sealed class ScoreCrasherTests
                 break;
             case "CompileOrc":
                 cs.CompileOrc(text);
+                break;
+            case "InputMessage":
+                cs.InputMessage(text);
                 break;
             default:
                 cs.EvalCode(text);
