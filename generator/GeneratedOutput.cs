@@ -38,7 +38,7 @@ public static class GeneratedOutput
     }
 
     /// <summary>Differences between generated text and a folder, each with a short line diff.</summary>
-    public static List<string> Compare(IReadOnlyDictionary<string, string> files, string outDir, bool includeIr)
+    public static List<string> Compare(IReadOnlyDictionary<string, string> files, string outDir, bool includeIr, int maxDiffLines = 40)
     {
         var problems = new List<string>();
         foreach (var (name, text) in files)
@@ -54,7 +54,7 @@ public static class GeneratedOutput
             }
             else if (File.ReadAllText(path) is var committed && committed != text)
             {
-                problems.Add($"differs: {path}\n{TextDiff.Unified(committed, text, 40)}");
+                problems.Add($"differs: {path}\n{TextDiff.Unified(committed, text, maxDiffLines)}");
             }
         }
         if (Directory.Exists(outDir))

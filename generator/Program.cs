@@ -80,11 +80,20 @@ try
     if (command is "check" or "check-ir")
     {
         bool includeIr = command == "check";
-        var differences = GeneratedOutput.Compare(files, outDir, includeIr);
+        var differences = GeneratedOutput.Compare(files, outDir, includeIr, maxDiffLines: 12);
         if (differences.Count == 0)
         {
             Console.WriteLine($"{outDir}: up to date ({files.Count} files).");
             return 0;
+        }
+        string committedIr = Path.Combine(outDir, GeneratedOutput.IrFileName(model.Api));
+        if (includeIr && File.Exists(committedIr))
+        {
+            var changes = IrDiff.Summarize(IrJson.Load(committedIr), model);
+            Console.Error.WriteLine(changes.Count == 0
+                ? "What changed: nothing in the declared surface (spelling or layout of the generated text only)."
+                : $"What changed ({changes.Count}):\n  " + string.Join("\n  ", changes));
+            Console.Error.WriteLine("The text differences, shortened:");
         }
         foreach (string difference in differences)
         {
