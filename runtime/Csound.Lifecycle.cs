@@ -52,6 +52,7 @@ public sealed partial class Csound
             thread.Dispose();
         }
         _state.Channels.Invalidate();
+        _state.SwitchDebuggerOff(cs);
         _api.Reset(cs);
         _state.FlushMessages();
         _state.AfterReset();
@@ -98,6 +99,7 @@ public sealed partial class Csound
         _state.WaitForLoops(LoopStopTimeout);
         _state.WaitForNativeCalls(LoopStopTimeout);
         _state.Channels.Invalidate();
+        _state.SwitchDebuggerOff(_state.Handle.DangerousGetHandle());
         _state.Handle.Dispose();
         _state.FlushMessages();
         _state.Detach();

@@ -42,8 +42,14 @@ public readonly unsafe partial struct Api6Functions : ICsoundFunctions
     public static void* csoundCreateThreadLock() => global::CsoundBindings.Interop.Api6.Methods.csoundCreateThreadLock();
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundDebugContinue.</summary>
     public static void csoundDebugContinue(nint csound) => global::CsoundBindings.Interop.Api6.Methods.csoundDebugContinue((global::CsoundBindings.Interop.Api6.CSOUND*)csound);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundDebugFreeInstrInstances.</summary>
+    public static void csoundDebugFreeInstrInstances(nint csound, debug_instr_t* instr) => global::CsoundBindings.Interop.Api6.Methods.csoundDebugFreeInstrInstances((global::CsoundBindings.Interop.Api6.CSOUND*)csound, (global::CsoundBindings.Interop.Api6.debug_instr_t*)instr);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundDebugFreeVariables.</summary>
     public static void csoundDebugFreeVariables(nint csound, debug_variable_t* varHead) => global::CsoundBindings.Interop.Api6.Methods.csoundDebugFreeVariables((global::CsoundBindings.Interop.Api6.CSOUND*)csound, (global::CsoundBindings.Interop.Api6.debug_variable_t*)varHead);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundDebugGetInstrInstances.</summary>
+    public static debug_instr_t* csoundDebugGetInstrInstances(nint csound) => (debug_instr_t*)global::CsoundBindings.Interop.Api6.Methods.csoundDebugGetInstrInstances((global::CsoundBindings.Interop.Api6.CSOUND*)csound);
+    /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundDebugGetVariables.</summary>
+    public static debug_variable_t* csoundDebugGetVariables(nint csound, debug_instr_t* instr) => (debug_variable_t*)global::CsoundBindings.Interop.Api6.Methods.csoundDebugGetVariables((global::CsoundBindings.Interop.Api6.CSOUND*)csound, (global::CsoundBindings.Interop.Api6.debug_instr_t*)instr);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundDebugNext.</summary>
     public static void csoundDebugNext(nint csound) => global::CsoundBindings.Interop.Api6.Methods.csoundDebugNext((global::CsoundBindings.Interop.Api6.CSOUND*)csound);
     /// <summary>Forwards to CsoundBindings.Interop.Api6.Methods.csoundDebugStop.</summary>

@@ -42,8 +42,14 @@ public readonly unsafe partial struct Api7Functions : ICsoundFunctions
     public static void* csoundCreateThreadLock() => global::CsoundBindings.Interop.Api7.Methods.csoundCreateThreadLock();
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundDebugContinue.</summary>
     public static void csoundDebugContinue(nint csound) => global::CsoundBindings.Interop.Api7.Methods.csoundDebugContinue((global::CsoundBindings.Interop.Api7.CSOUND*)csound);
+    /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundDebugFreeInstrInstances.</summary>
+    public static void csoundDebugFreeInstrInstances(nint csound, debug_instr_t* instr) => global::CsoundBindings.Interop.Api7.Methods.csoundDebugFreeInstrInstances((global::CsoundBindings.Interop.Api7.CSOUND*)csound, (global::CsoundBindings.Interop.Api7.debug_instr_t*)instr);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundDebugFreeVariables.</summary>
     public static void csoundDebugFreeVariables(nint csound, debug_variable_t* varHead) => global::CsoundBindings.Interop.Api7.Methods.csoundDebugFreeVariables((global::CsoundBindings.Interop.Api7.CSOUND*)csound, (global::CsoundBindings.Interop.Api7.debug_variable_t*)varHead);
+    /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundDebugGetInstrInstances.</summary>
+    public static debug_instr_t* csoundDebugGetInstrInstances(nint csound) => (debug_instr_t*)global::CsoundBindings.Interop.Api7.Methods.csoundDebugGetInstrInstances((global::CsoundBindings.Interop.Api7.CSOUND*)csound);
+    /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundDebugGetVariables.</summary>
+    public static debug_variable_t* csoundDebugGetVariables(nint csound, debug_instr_t* instr) => (debug_variable_t*)global::CsoundBindings.Interop.Api7.Methods.csoundDebugGetVariables((global::CsoundBindings.Interop.Api7.CSOUND*)csound, (global::CsoundBindings.Interop.Api7.debug_instr_t*)instr);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundDebugNext.</summary>
     public static void csoundDebugNext(nint csound) => global::CsoundBindings.Interop.Api7.Methods.csoundDebugNext((global::CsoundBindings.Interop.Api7.CSOUND*)csound);
     /// <summary>Forwards to CsoundBindings.Interop.Api7.Methods.csoundDebugStop.</summary>

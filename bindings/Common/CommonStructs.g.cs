@@ -514,6 +514,61 @@ public unsafe partial struct csCfgVariable_t
     public csCfgVariableString_t s;
 }
 
+/// <summary>C struct debug_bkpt_info_t (csdebug.h; 32 bytes).</summary>
+[StructLayout(LayoutKind.Explicit, Size = 32)]
+public unsafe partial struct debug_bkpt_info_t
+{
+    /// <summary>C field breakpointInstr at byte 0.</summary>
+    [FieldOffset(0)]
+    public debug_instr_t* breakpointInstr;
+    /// <summary>C field instrVarList at byte 8.</summary>
+    [FieldOffset(8)]
+    public debug_variable_t* instrVarList;
+    /// <summary>C field instrListHead at byte 16.</summary>
+    [FieldOffset(16)]
+    public debug_instr_t* instrListHead;
+    /// <summary>C field currentOpcode at byte 24.</summary>
+    [FieldOffset(24)]
+    public debug_opcode_t* currentOpcode;
+}
+
+/// <summary>C struct debug_instr_s (csdebug.h; 72 bytes).</summary>
+[StructLayout(LayoutKind.Explicit, Size = 72)]
+[NativeTypeName("struct debug_instr_s")]
+public unsafe partial struct debug_instr_t
+{
+    /// <summary>C field varPoolHead at byte 0.</summary>
+    [FieldOffset(0)]
+    [NativeTypeName("CS_VARIABLE *")]
+    public void* varPoolHead;
+    /// <summary>C field lclbas at byte 8.</summary>
+    [FieldOffset(8)]
+    public double* lclbas;
+    /// <summary>C field instrptr at byte 16.</summary>
+    [FieldOffset(16)]
+    public void* instrptr;
+    /// <summary>C field p1 at byte 24.</summary>
+    [FieldOffset(24)]
+    public double p1;
+    /// <summary>C field p2 at byte 32.</summary>
+    [FieldOffset(32)]
+    public double p2;
+    /// <summary>C field p3 at byte 40.</summary>
+    [FieldOffset(40)]
+    public double p3;
+    /// <summary>C field kcounter at byte 48.</summary>
+    [FieldOffset(48)]
+    [NativeTypeName("uint64_t")]
+    public ulong kcounter;
+    /// <summary>C field line at byte 56.</summary>
+    [FieldOffset(56)]
+    public int line;
+    /// <summary>C field next at byte 64.</summary>
+    [FieldOffset(64)]
+    [NativeTypeName("struct debug_instr_s *")]
+    public debug_instr_t* next;
+}
+
 /// <summary>C struct debug_opcode_s (csdebug.h; 40 bytes).</summary>
 [StructLayout(LayoutKind.Explicit, Size = 40)]
 [NativeTypeName("struct debug_opcode_s")]

@@ -42,8 +42,14 @@ public unsafe partial interface ICsoundFunctions
     static abstract void* csoundCreateThreadLock();
     /// <summary>csoundDebugContinue, the same in every generation (csdebug.h in the first).</summary>
     static abstract void csoundDebugContinue(nint csound);
+    /// <summary>csoundDebugFreeInstrInstances, the same in every generation (csdebug.h in the first).</summary>
+    static abstract void csoundDebugFreeInstrInstances(nint csound, debug_instr_t* instr);
     /// <summary>csoundDebugFreeVariables, the same in every generation (csdebug.h in the first).</summary>
     static abstract void csoundDebugFreeVariables(nint csound, debug_variable_t* varHead);
+    /// <summary>csoundDebugGetInstrInstances, the same in every generation (csdebug.h in the first).</summary>
+    static abstract debug_instr_t* csoundDebugGetInstrInstances(nint csound);
+    /// <summary>csoundDebugGetVariables, the same in every generation (csdebug.h in the first).</summary>
+    static abstract debug_variable_t* csoundDebugGetVariables(nint csound, debug_instr_t* instr);
     /// <summary>csoundDebugNext, the same in every generation (csdebug.h in the first).</summary>
     static abstract void csoundDebugNext(nint csound);
     /// <summary>csoundDebugStop, the same in every generation (csdebug.h in the first).</summary>

@@ -94,11 +94,13 @@ public static class CommonEmitter
                 candidates.Add(record with { Fields = record.Fields.Select(f => f.Type.Kind == "enum" ? f with { Type = Underlying(models[0], f.Type) } : f).ToList() });
             }
         }
-        // Keep only structs whose struct-typed fields are common too.
+        // Keep only structs whose struct-typed fields are common too. A pointer to a struct no generation declares
+        // (CS_VARIABLE *, outside every manifest's scope) is a void* in each, so it does not stand in the way.
+        var declared = models.SelectMany(m => m.Records).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
         while (true)
         {
             var names = candidates.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-            var keep = candidates.Where(c => c.Fields.All(f => RecordNames(f.Type).All(names.Contains))).ToList();
+            var keep = candidates.Where(c => c.Fields.All(f => RecordNames(f.Type).All(n => names.Contains(n) || !declared.Contains(n)))).ToList();
             if (keep.Count == candidates.Count)
             {
                 return keep;

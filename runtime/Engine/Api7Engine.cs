@@ -76,6 +76,9 @@ internal sealed unsafe class Api7Engine : SharedEngine<CsoundBindings.Interop.Ap
     public override int GetChannelPtr(nint cs, void** data, sbyte* name, int type) =>
         Methods.csoundGetChannelPtr(C(cs), data, name, type);
 
+    public override void SetBreakpointCallback(nint cs, delegate* unmanaged[Cdecl]<nint, CsoundBindings.Interop.debug_bkpt_info_t*, void*, void> callback) =>
+        Methods.csoundSetBreakpointCallback(C(cs), new breakpoint_cb_t((delegate* unmanaged[Cdecl]<CSOUND*, debug_bkpt_info_t*, void*, void>)callback), null);
+
     public override void SetChannelCallbacks(nint cs, delegate* unmanaged[Cdecl]<nint, sbyte*, void*, void*, void> input, delegate* unmanaged[Cdecl]<nint, sbyte*, void*, void*, void> output)
     {
         Methods.csoundSetInputChannelCallback(C(cs), new channelCallback_t((delegate* unmanaged[Cdecl]<CSOUND*, sbyte*, void*, void*, void>)input));

@@ -164,6 +164,29 @@ internal abstract unsafe class CsoundApi
     public abstract void UnlockChannel(nint cs, sbyte* name);
 
     /// <summary>Registers the invalue/outvalue callbacks (null pointers unregister).</summary>
+    // ==== Debugger ==== csdebug.h, the same calls on both generations except the callback's wrapper type.
+    public abstract void DebuggerInit(nint cs);
+
+    public abstract void DebuggerClean(nint cs);
+
+    public abstract void SetInstrumentBreakpoint(nint cs, double instrument, int skip);
+
+    public abstract void RemoveInstrumentBreakpoint(nint cs, double instrument);
+
+    public abstract void SetLineBreakpoint(nint cs, int line, int instrument, int skip);
+
+    public abstract void RemoveLineBreakpoint(nint cs, int line, int instrument);
+
+    public abstract void ClearBreakpoints(nint cs);
+
+    public abstract void DebugContinue(nint cs);
+
+    public abstract void DebugNext(nint cs);
+
+    public abstract void DebugStop(nint cs);
+
+    public abstract void SetBreakpointCallback(nint cs, delegate* unmanaged[Cdecl]<nint, Interop.debug_bkpt_info_t*, void*, void> callback);
+
     public abstract void SetChannelCallbacks(nint cs, delegate* unmanaged[Cdecl]<nint, sbyte*, void*, void*, void> input, delegate* unmanaged[Cdecl]<nint, sbyte*, void*, void*, void> output);
 
     /// <summary>The type name of a channel's variable (Csound 7), or null.</summary>

@@ -208,6 +208,26 @@ internal abstract unsafe class SharedEngine<TFunctions> : CsoundApi
         return found;
     }
 
+    public override void DebuggerInit(nint cs) => TFunctions.csoundDebuggerInit(cs);
+
+    public override void DebuggerClean(nint cs) => TFunctions.csoundDebuggerClean(cs);
+
+    public override void SetInstrumentBreakpoint(nint cs, double instrument, int skip) => TFunctions.csoundSetInstrumentBreakpoint(cs, instrument, skip);
+
+    public override void RemoveInstrumentBreakpoint(nint cs, double instrument) => TFunctions.csoundRemoveInstrumentBreakpoint(cs, instrument);
+
+    public override void SetLineBreakpoint(nint cs, int line, int instrument, int skip) => TFunctions.csoundSetBreakpoint(cs, line, instrument, skip);
+
+    public override void RemoveLineBreakpoint(nint cs, int line, int instrument) => TFunctions.csoundRemoveBreakpoint(cs, line, instrument);
+
+    public override void ClearBreakpoints(nint cs) => TFunctions.csoundClearBreakpoints(cs);
+
+    public override void DebugContinue(nint cs) => TFunctions.csoundDebugContinue(cs);
+
+    public override void DebugNext(nint cs) => TFunctions.csoundDebugNext(cs);
+
+    public override void DebugStop(nint cs) => TFunctions.csoundDebugStop(cs);
+
     public override void SetRtAudioModule(nint cs, sbyte* module) => TFunctions.csoundSetRTAudioModule(cs, module);
 
     public override void SetMidiModule(nint cs, sbyte* module) => TFunctions.csoundSetMIDIModule(cs, module);

@@ -308,6 +308,21 @@ internal sealed unsafe class EngineState
 
     public EventHandler<ChannelCallbackEventArgs>? InputChannel;
 
+    public EventHandler<BreakpointEventArgs>? Breakpoint;
+
+    /// <summary>Csound's debugger is on (Csound forgets it at reset: it is switched off before).</summary>
+    public bool DebuggerOn { get; set; }
+
+    /// <summary>Switches Csound's debugger off if it is on (before Reset and destroy, which would leave it dangling).</summary>
+    public void SwitchDebuggerOff(nint cs)
+    {
+        if (DebuggerOn)
+        {
+            DebuggerOn = false;
+            Api.DebuggerClean(cs);
+        }
+    }
+
     public EventHandler<ChannelCallbackEventArgs>? OutputChannel;
 
     public MidiInputReader? MidiReader { get; set; }

@@ -18,6 +18,7 @@ internal enum Operation
     CreateThread,
     OpenPvsChannel,
     SetHostCallbacks,
+    Debug,
 }
 
 /// <summary>
@@ -46,6 +47,7 @@ internal static class StateRules
             [Operation.CreateThread] = ([C, K, S, F], "it is already performed by another loop or PerformanceThread; Stop() it first"),
             [Operation.OpenPvsChannel] = ([S, P, F], "call Start() first: Csound 7.0 crashes creating a PVS channel before the engine starts"),
             [Operation.SetHostCallbacks] = ([C, K], "host MIDI and audio callbacks are set before Start; call Reset() first"),
+            [Operation.Debug] = ([C, K, S, F], "the debugger is switched on or off while nothing performs the engine; Stop() it first"),
         }.ToFrozenDictionary();
 
     /// <summary>Whether <paramref name="operation"/> is allowed in <paramref name="state"/>.</summary>
