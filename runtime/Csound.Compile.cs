@@ -50,6 +50,67 @@ public sealed partial class Csound
         }
     }
 
+    /// <summary>
+    /// Compiles as the <c>csound</c> program would from its command line: options and input files (a CSD, or an
+    /// orchestra and a score) in one call, e.g. <c>CompileCommandLine("-n", "-d", "piece.csd")</c>. It compiles and
+    /// does not start; the options go through the same checks as <see cref="SetOption"/>, the files' orchestra and
+    /// options through those of <see cref="CompileCsd"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">An option Csound would die on, or no input file.</exception>
+    /// <exception cref="FileNotFoundException">An input file does not exist.</exception>
+    /// <exception cref="CsoundCompileException">Csound did not compile it; the message holds Csound's errors.</exception>
+    public unsafe void CompileCommandLine(params string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        nint cs = _state.Require(Operation.SetOption, nameof(CompileCommandLine));
+        var options = new List<string>();
+        var files = new List<string>();
+        for (int i = 0; i < args.Length; i++)
+        {
+            string arg = args[i] ?? throw new ArgumentNullException(nameof(args), $"argument {i} is null");
+            if (arg.StartsWith('-'))
+            {
+                options.Add(arg);
+                if (OptionGuard.NeedsNextWord(arg) && i + 1 < args.Length && args[i + 1] is { } value && !value.StartsWith('-'))
+                {
+                    options.Add(value);
+                    i++;
+                }
+            }
+            else
+            {
+                files.Add(arg);
+            }
+        }
+        if (files.Count == 0)
+        {
+            throw new ArgumentException("CompileCommandLine: name a CSD, or an orchestra and a score, after the options.", nameof(args));
+        }
+        List<string> checkedOptions = OptionGuard.Check(options, _api.Generation, ConfigVariableExists, nameof(CompileCommandLine));
+        foreach (string file in files)
+        {
+            if (!File.Exists(file))
+            {
+                throw new FileNotFoundException($"CompileCommandLine: input file not found: {file}", file);
+            }
+            if (!file.EndsWith(".sco", StringComparison.OrdinalIgnoreCase))
+            {
+                string text = File.ReadAllText(file);
+                CheckOrchestraText(text, nameof(CompileCommandLine));
+                CheckCsdOptions(text);
+            }
+        }
+        var argv = new List<string>(checkedOptions.Count + files.Count + 1) { "csound" };
+        argv.AddRange(checkedOptions);
+        argv.AddRange(files);
+        Checked(nameof(CompileCommandLine), () =>
+        {
+            using var native = new Argv(argv);
+            return _api.CompileArgs(cs, native.Count, native.Pointers);
+        }, compile: true);
+        _state.MarkCompiled();
+    }
+
     /// <summary>Compiles orchestra code (instruments, UDOs, global code). The first compile fixes sr, ksmps, nchnls, 0dbfs.</summary>
     /// <exception cref="CsoundCompileException">The code did not compile; the message holds Csound's errors.</exception>
     public unsafe void CompileOrc(string code)

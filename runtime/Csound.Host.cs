@@ -110,32 +110,11 @@ public sealed partial class Csound
         nint cs = Ptr;
         Checked($"RunUtility(\"{name}\")", () =>
         {
-            var handles = new System.Runtime.InteropServices.GCHandle[arguments.Count + 1];
-            byte** argv = stackalloc byte*[arguments.Count + 1];
-            try
+            using var argv = new Argv(arguments);
+            using var n = new Utf8Text(name);
+            fixed (sbyte* pn = n)
             {
-                for (int i = 0; i < arguments.Count; i++)
-                {
-                    byte[] bytes = System.Text.Encoding.UTF8.GetBytes(arguments[i] + "\0");
-                    handles[i] = System.Runtime.InteropServices.GCHandle.Alloc(bytes, System.Runtime.InteropServices.GCHandleType.Pinned);
-                    argv[i] = (byte*)handles[i].AddrOfPinnedObject();
-                }
-                argv[arguments.Count] = null;
-                using var n = new Utf8Text(name);
-                fixed (sbyte* pn = n)
-                {
-                    return _api.RunUtility(cs, pn, arguments.Count, argv);
-                }
-            }
-            finally
-            {
-                foreach (var handle in handles)
-                {
-                    if (handle.IsAllocated)
-                    {
-                        handle.Free();
-                    }
-                }
+                return _api.RunUtility(cs, pn, argv.Count, argv.Pointers);
             }
         }, compile: false);
     }

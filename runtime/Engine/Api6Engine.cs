@@ -92,6 +92,8 @@ internal sealed unsafe class Api6Engine : SharedEngine<CsoundBindings.Interop.Ap
     public override int GetChannelPtr(nint cs, void** data, sbyte* name, int type) =>
         Methods.csoundGetChannelPtr(C(cs), (double**)data, name, type);
 
+    public override int CompileArgs(nint cs, int argc, byte** argv) => Methods.csoundCompileArgs(C(cs), argc, (sbyte**)argv);
+
     public override void SetBreakpointCallback(nint cs, delegate* unmanaged[Cdecl]<nint, CsoundBindings.Interop.debug_bkpt_info_t*, void*, void> callback) =>
         Methods.csoundSetBreakpointCallback(C(cs), new breakpoint_cb_t((delegate* unmanaged[Cdecl]<CSOUND*, debug_bkpt_info_t*, void*, void>)callback), null);
 

@@ -76,6 +76,8 @@ internal sealed unsafe class Api7Engine : SharedEngine<CsoundBindings.Interop.Ap
     public override int GetChannelPtr(nint cs, void** data, sbyte* name, int type) =>
         Methods.csoundGetChannelPtr(C(cs), data, name, type);
 
+    public override int CompileArgs(nint cs, int argc, byte** argv) => Methods.csoundCompile(C(cs), argc, (sbyte**)argv);
+
     public override void SetBreakpointCallback(nint cs, delegate* unmanaged[Cdecl]<nint, CsoundBindings.Interop.debug_bkpt_info_t*, void*, void> callback) =>
         Methods.csoundSetBreakpointCallback(C(cs), new breakpoint_cb_t((delegate* unmanaged[Cdecl]<CSOUND*, debug_bkpt_info_t*, void*, void>)callback), null);
 

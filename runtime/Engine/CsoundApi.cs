@@ -164,6 +164,9 @@ internal abstract unsafe class CsoundApi
     public abstract void UnlockChannel(nint cs, sbyte* name);
 
     /// <summary>Registers the invalue/outvalue callbacks (null pointers unregister).</summary>
+    /// <summary>Compiles from a command line (argv[0] is the program name): csoundCompileArgs on 6, csoundCompile on 7; neither starts.</summary>
+    public abstract int CompileArgs(nint cs, int argc, byte** argv);
+
     // ==== Debugger ==== csdebug.h, the same calls on both generations except the callback's wrapper type.
     public abstract void DebuggerInit(nint cs);
 

@@ -130,6 +130,23 @@ internal static class OptionGuard
         return result;
     }
 
+    /// <summary>Whether a short-flag word ends with a flag whose value is the next word (<c>-o</c>, <c>-dm</c> then a number).</summary>
+    public static bool NeedsNextWord(string word)
+    {
+        if (word.Length < 2 || word[0] != '-' || word[1] is '-' or '+')
+        {
+            return false;
+        }
+        for (int c = 1; c < word.Length; c++)
+        {
+            if (ValueFlags.ContainsKey(word[c]))
+            {
+                return c == word.Length - 1;
+            }
+        }
+        return false;
+    }
+
     // Values Csound takes without a check and then crashes on: a sample or control rate that is not positive, a
     // thread count below 1 or one that makes it create a hundred thousand threads.
     private static void CheckValue(string word, int generation, char flag, string value, string? source)
