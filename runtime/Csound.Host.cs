@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using CsoundBindings.Native;
 
 namespace CsoundBindings;
@@ -26,6 +27,29 @@ public sealed partial class Csound
         {
             return _api.EvalCode(cs, p);
         }
+    }
+
+    /// <summary>
+    /// The number Csound gave the named instrument (<c>instr Lead</c>), as <c>nstrnum</c> returns it in the orchestra;
+    /// the same on both engines.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is not an instrument name (letters, digits and '_').</exception>
+    /// <exception cref="KeyNotFoundException">No instrument of that name is compiled.</exception>
+    public int InstrumentNumber(string name) =>
+        TryGetInstrumentNumber(name, out int number) ? number : throw new KeyNotFoundException($"no instrument named '{name}' is compiled");
+
+    /// <summary>Like <see cref="InstrumentNumber"/>, false when no instrument of that name is compiled.</summary>
+    public bool TryGetInstrumentNumber(string name, out int number)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (!(char.IsAsciiLetter(name[0]) || name[0] == '_') || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        {
+            throw new ArgumentException($"'{name}' is not an instrument name (a letter or '_', then letters, digits or '_')", nameof(name));
+        }
+        // Csound 7.0 has no host call for it; the orchestra's own nstrnum answers on both engines (-1 and a warning
+        // line for an unknown name).
+        number = (int)EvalCode($"return nstrnum(\"{name}\")");
+        return number > 0;
     }
 
     /// <summary>Compiles an orchestra header from values (the first compile fixes them).</summary>

@@ -39,6 +39,24 @@ public sealed partial class Csound
         Logger = factory.CreateLogger($"CsoundBindings.Csound.{EngineId}");
     }
 
+    /// <summary>
+    /// Writes a line of the host's into this engine's message stream: it reaches <see cref="Message"/> and the
+    /// <see cref="Logger"/> like Csound's own lines, with the same level rules. While another thread performs the
+    /// engine the line is written there between cycles, so it lands in order with what the orchestra prints.
+    /// </summary>
+    /// <param name="text">The line (a newline is added when it has none).</param>
+    /// <param name="attributes">Csound's message type for it (<see cref="MessageAttributes.Warning"/>, ...).</param>
+    public void Log(string text, MessageAttributes attributes = MessageAttributes.Default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        _ = Ptr;
+        if (OnPerformingThread(c => c.Log(text, attributes)))
+        {
+            return;
+        }
+        _state.OnNativeMessage((int)attributes, text.EndsWith('\n') ? text : text + "\n");
+    }
+
     /// <summary>A number that tells this engine from the others in the process (1 for the first one created).</summary>
     public int EngineId { get; } = System.Threading.Interlocked.Increment(ref s_engines);
 
