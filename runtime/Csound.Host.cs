@@ -232,6 +232,22 @@ public sealed partial class Csound
     /// </summary>
     public void SetHostAudioIO() => _api.SetHostAudioIO(Ptr);
 
+    /// <summary>
+    /// Makes <paramref name="backend"/> Csound's audio device: with <c>-odac</c> Csound plays into it, with <c>-iadc</c>
+    /// it records from it, on the performing thread (Csound 6; the registration survives <see cref="Reset"/>).
+    /// Call before Start. Exceptions from the backend go to <see cref="CallbackException"/> (an open that throws
+    /// refuses the device).
+    /// </summary>
+    /// <exception cref="NotSupportedException">Csound 7, which has no public rt-audio callbacks: use <see cref="SetHostAudioIO"/> with <see cref="Spin"/> and <see cref="Spout"/>.</exception>
+    public unsafe void SetAudioBackend(IAudioBackend backend)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        nint cs = _state.Require(Lifecycle.Operation.SetHostCallbacks, nameof(SetAudioBackend));
+        _api.SetRtAudioCallbacks(cs, Host.AudioBackendCallbacks.PlayOpen, Host.AudioBackendCallbacks.Play,
+            Host.AudioBackendCallbacks.RecordOpen, Host.AudioBackendCallbacks.Record, Host.AudioBackendCallbacks.Close);
+        _state.AudioBackend = backend;
+    }
+
     /// <summary>The host drives MIDI through the external MIDI callbacks. Call before start.</summary>
     public void SetHostMidiIO() => _api.SetHostMidiIO(Ptr);
 

@@ -92,6 +92,32 @@ internal sealed unsafe class Api6Engine : SharedEngine<CsoundBindings.Interop.Ap
     public override int GetChannelPtr(nint cs, void** data, sbyte* name, int type) =>
         Methods.csoundGetChannelPtr(C(cs), (double**)data, name, type);
 
+    public override void SetRtAudioCallbacks(nint cs,
+        delegate* unmanaged[Cdecl]<nint, void*, int> playOpen,
+        delegate* unmanaged[Cdecl]<nint, double*, int, void> play,
+        delegate* unmanaged[Cdecl]<nint, void*, int> recordOpen,
+        delegate* unmanaged[Cdecl]<nint, double*, int, int> record,
+        delegate* unmanaged[Cdecl]<nint, void> close)
+    {
+        // A module name no plug-in claims: plug-ins set their own callbacks only when selected, and "null" would make
+        // Csound install its dummies at start.
+        fixed (byte* host = "host\0"u8)
+        {
+            Methods.csoundSetRTAudioModule(C(cs), (sbyte*)host);
+        }
+        Methods.csoundSetPlayopenCallback(C(cs), (delegate* unmanaged[Cdecl]<CSOUND*, csRtAudioParams*, int>)playOpen);
+        Methods.csoundSetRtplayCallback(C(cs), (delegate* unmanaged[Cdecl]<CSOUND*, double*, int, void>)play);
+        Methods.csoundSetRecopenCallback(C(cs), (delegate* unmanaged[Cdecl]<CSOUND*, csRtAudioParams*, int>)recordOpen);
+        Methods.csoundSetRtrecordCallback(C(cs), (delegate* unmanaged[Cdecl]<CSOUND*, double*, int, int>)record);
+        Methods.csoundSetRtcloseCallback(C(cs), (delegate* unmanaged[Cdecl]<CSOUND*, void>)close);
+    }
+
+    public override AudioStreamInfo AudioStreamInfo(void* parameters)
+    {
+        var p = (csRtAudioParams*)parameters;
+        return new AudioStreamInfo(Utf8Text.Read(p->devName), p->devNum, p->nChannels, p->sampleRate, (int)p->bufSamp_SW, p->bufSamp_HW);
+    }
+
     public override int CompileArgs(nint cs, int argc, byte** argv) => Methods.csoundCompileArgs(C(cs), argc, (sbyte**)argv);
 
     public override void SetBreakpointCallback(nint cs, delegate* unmanaged[Cdecl]<nint, CsoundBindings.Interop.debug_bkpt_info_t*, void*, void> callback) =>

@@ -76,6 +76,16 @@ internal sealed unsafe class Api7Engine : SharedEngine<CsoundBindings.Interop.Ap
     public override int GetChannelPtr(nint cs, void** data, sbyte* name, int type) =>
         Methods.csoundGetChannelPtr(C(cs), data, name, type);
 
+    public override void SetRtAudioCallbacks(nint cs,
+        delegate* unmanaged[Cdecl]<nint, void*, int> playOpen,
+        delegate* unmanaged[Cdecl]<nint, double*, int, void> play,
+        delegate* unmanaged[Cdecl]<nint, void*, int> recordOpen,
+        delegate* unmanaged[Cdecl]<nint, double*, int, int> record,
+        delegate* unmanaged[Cdecl]<nint, void> close) =>
+        throw new NotSupportedException("Csound 7 has no public rt-audio callbacks (they moved into its plug-in interface); drive the audio from the host with SetHostAudioIO, Spin and Spout instead.");
+
+    public override AudioStreamInfo AudioStreamInfo(void* parameters) => throw new NotSupportedException("Csound 7 has no public rt-audio callbacks.");
+
     public override int CompileArgs(nint cs, int argc, byte** argv) => Methods.csoundCompile(C(cs), argc, (sbyte**)argv);
 
     public override void SetBreakpointCallback(nint cs, delegate* unmanaged[Cdecl]<nint, CsoundBindings.Interop.debug_bkpt_info_t*, void*, void> callback) =>

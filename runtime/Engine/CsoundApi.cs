@@ -167,6 +167,20 @@ internal abstract unsafe class CsoundApi
     /// <summary>Compiles from a command line (argv[0] is the program name): csoundCompileArgs on 6, csoundCompile on 7; neither starts.</summary>
     public abstract int CompileArgs(nint cs, int argc, byte** argv);
 
+    /// <summary>
+    /// Makes Csound's rt-audio go through these callbacks (under a module name no plug-in claims, so none replaces them at start).
+    /// Csound 7 has no public call for it: <see cref="NotSupportedException"/>.
+    /// </summary>
+    public abstract void SetRtAudioCallbacks(nint cs,
+        delegate* unmanaged[Cdecl]<nint, void*, int> playOpen,
+        delegate* unmanaged[Cdecl]<nint, double*, int, void> play,
+        delegate* unmanaged[Cdecl]<nint, void*, int> recordOpen,
+        delegate* unmanaged[Cdecl]<nint, double*, int, int> record,
+        delegate* unmanaged[Cdecl]<nint, void> close);
+
+    /// <summary>Reads the <c>csRtAudioParams</c> Csound passes to an open callback.</summary>
+    public abstract AudioStreamInfo AudioStreamInfo(void* parameters);
+
     // ==== Debugger ==== csdebug.h, the same calls on both generations except the callback's wrapper type.
     public abstract void DebuggerInit(nint cs);
 

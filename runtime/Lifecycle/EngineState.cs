@@ -349,6 +349,9 @@ internal sealed unsafe class EngineState
 
     public MidiOutputWriter? MidiWriter { get; set; }
 
+    /// <summary>The host's audio device standing in for Csound's rt-audio module (Csound 6).</summary>
+    public IAudioBackend? AudioBackend { get; set; }
+
     /// <summary>C# opcodes; Csound keeps their strings and function pointers, so they live as long as the native instance.</summary>
     public List<OpcodeThunks> Opcodes { get; } = new();
 
@@ -373,6 +376,11 @@ internal sealed unsafe class EngineState
         if (MidiReader is not null || MidiWriter is not null)
         {
             Api.SetHostMidiIO(cs);
+        }
+        if (AudioBackend is not null)
+        {
+            Api.SetRtAudioCallbacks(cs, Host.AudioBackendCallbacks.PlayOpen, Host.AudioBackendCallbacks.Play,
+                Host.AudioBackendCallbacks.RecordOpen, Host.AudioBackendCallbacks.Record, Host.AudioBackendCallbacks.Close);
         }
         if (MidiReader is not null)
         {
