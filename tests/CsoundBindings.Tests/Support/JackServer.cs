@@ -24,6 +24,7 @@ internal sealed class JackServer : IDisposable
         File.Exists("/usr/bin/jackd") ? null : "skipped: jackd not installed (./build.sh installs jackd2)";
 
     private static readonly SemaphoreSlim Turn = new(1, 1);
+    private static bool s_cleaned;
 
     public static JackServer Start(int rate)
     {
@@ -44,7 +45,18 @@ internal sealed class JackServer : IDisposable
 
     private static JackServer Launch(int rate)
     {
+        // A new name each time (a process that talked to a server of the same name keeps stale state for it). JACK
+        // keeps a small table of servers in shared memory, and a server that died without its SIGTERM (a killed
+        // test run) leaves its entry behind ("Too many servers already active" after a few): with no jackd alive,
+        // whatever JACK left in /dev/shm is stale and goes first - once per process, before this process's libjack
+        // maps the table (wiped later, the table it holds would no longer show new servers).
         string name = $"csb{Environment.ProcessId}x{Guid.NewGuid().ToString("N")[..6]}";
+        StopOrphans();
+        if (!s_cleaned && Process.GetProcessesByName("jackd").Length == 0)
+        {
+            RemoveStaleSharedMemory();
+        }
+        s_cleaned = true;
         var start = new ProcessStartInfo("jackd", $"--no-realtime -n {name} -d dummy -r {rate} -p 256")
         {
             RedirectStandardError = true,
@@ -68,6 +80,56 @@ internal sealed class JackServer : IDisposable
         }
         NativeEnvironment.Set("JACK_DEFAULT_SERVER", name);
         return new JackServer(daemon, name);
+    }
+
+    // A server of ours whose test process is gone (killed mid-test) would keep the next one from starting.
+    private static void StopOrphans()
+    {
+        foreach (Process jackd in Process.GetProcessesByName("jackd"))
+        {
+            using (jackd)
+            {
+                string cmdline;
+                try
+                {
+                    cmdline = File.ReadAllText($"/proc/{jackd.Id}/cmdline").Replace('\0', ' ');
+                }
+                catch (IOException)
+                {
+                    continue;
+                }
+                var owner = System.Text.RegularExpressions.Regex.Match(cmdline, @"-n csb(\d+)x");
+                if (owner.Success && !Directory.Exists($"/proc/{owner.Groups[1].Value}"))
+                {
+                    _ = NativeEnvironment.Terminate(jackd.Id);
+                    jackd.WaitForExit(5000);
+                }
+            }
+        }
+    }
+
+    private static void RemoveStaleSharedMemory()
+    {
+        foreach (string entry in Directory.GetFileSystemEntries("/dev/shm", "jack*"))
+        {
+            try
+            {
+                if (Directory.Exists(entry))
+                {
+                    Directory.Delete(entry, recursive: true);
+                }
+                else
+                {
+                    File.Delete(entry);
+                }
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
     }
 
     /// <summary>Starts a JACK client program on this server and waits until <paramref name="port"/> exists.</summary>
