@@ -69,9 +69,10 @@ internal static class ScoreGuard
                 // Reproduced in C: an 'e' input line of about 20,420 characters (blanks included) corrupts Csound 7's heap.
                 throw Bad(member, $"an 'e' line takes its time and little else; this one is {raw.Length} characters (at most {MaxEndLine})");
             }
-            if (statement == '{' && StartsWithNumber(line.AsSpan(1)) && FirstField(line) is not (>= 0 and <= MaxLoop))
+            if (statement == '{' && StartsWithNumber(line.AsSpan(1)) && (FirstField(line) is not double count || count is < 1 or > MaxLoop || count != Math.Floor(count)))
             {
-                throw Bad(member, $"a '{{' loop repeats 0 to {MaxLoop} times");
+                // Reproduced in C on both engines: "{ 0" alone crashes the reader (the fuzzer's find); "{ 1" and "{ 2" play.
+                throw Bad(member, $"a '{{' loop repeats a whole number of times from 1 to {MaxLoop}");
             }
             if (statement == 'r' && StartsWithNumber(line.AsSpan(1)) && (FirstField(line) is not double times || times is < 1 or > MaxLoop || times != Math.Floor(times)))
             {

@@ -24,6 +24,9 @@ public sealed class ScoreCrasherTests
         { "ReadScore", "x #define\n" },
         { "ReadScore", "\" k1 } ksmps {\n" },
         { "ReadScore", "f]:X+\"<5>ms|BK;s|t5i}G?]`{8Z\"\n" },
+        { "ReadScore", "{ 0\n}\n" },                       // a loop that repeats 0 times (fuzzer find)
+        { "ReadScore", "{ 0 n\ni 1 0 0.1\n}\n" },
+        { "ReadScore", "{ 0.5 n\ni 1 0 0.1\n}\n" },
         { "CompileOrc", "instr 2\n/* a */ out 0 /* b\nendin\n" },
         { "EvalCode", "/* a */ /*" },
         // Csound 7: an 'e' input line longer than about 20,420 characters corrupts the heap (alone, in C); the fuzzer's
@@ -38,6 +41,7 @@ public sealed class ScoreCrasherTests
         { "ReadScore", "r 2\ni 1 0 0.1\n" },
         { "ReadScore", "#define M #0.1#\ni 1 0 $M\n" },
         { "ReadScore", "/* a */ i 1 0 0.1 /* b */\n" },
+        { "ReadScore", "{ 2 n\ni 1 [$n * 0.1] 0.1\n}\n" },
         { "CompileOrc", "instr 2\n/* a */ out a(0) /* b */\nendin\n" },
         { "InputMessage", "e 10  ; a time, with a comment\n" },
         { "InputMessage", "i 1 0 0.1" + new string(' ', 30_000) + "\n" },
