@@ -64,9 +64,10 @@ internal static class ScoreGuard
             {
                 CheckTableLine(line, member);
             }
-            if (realtime is not null && statement == 'e' && raw.Length > MaxEndLine)
+            if (statement == 'e' && raw.Length > MaxEndLine)
             {
-                // Reproduced in C: an 'e' input line of about 20,420 characters (blanks included) corrupts Csound 7's heap.
+                // Reproduced in C: an 'e' line of about 20,420 characters (blanks included) corrupts the heap: as an
+                // input line on Csound 7, as score text on both engines.
                 throw Bad(member, $"an 'e' line takes its time and little else; this one is {raw.Length} characters (at most {MaxEndLine})");
             }
             if (statement == '{' && StartsWithNumber(line.AsSpan(1)) && (FirstField(line) is not double count || count is < 1 or > MaxLoop || count != Math.Floor(count)))

@@ -32,6 +32,8 @@ public sealed class ScoreCrasherTests
         // Csound 7: an 'e' input line longer than about 20,420 characters corrupts the heap (alone, in C); the fuzzer's
         // form was 150 KB of "else else ...".
         { "InputMessage", "e" + new string(' ', 30_000) },
+        { "ReadScore", "e" + new string(' ', 30_000) + "\n" },                         // the same in score text, both engines
+        { "ReadScore", string.Concat(System.Linq.Enumerable.Repeat("event ", 5_000)) + "\n" },
         { "InputMessage", string.Concat(System.Linq.Enumerable.Repeat("else ", 5_000)) },
     };
 
