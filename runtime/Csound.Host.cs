@@ -233,6 +233,31 @@ public sealed partial class Csound
     public void SetHostAudioIO() => _api.SetHostAudioIO(Ptr);
 
     /// <summary>
+    /// The sample rate an rt-audio module's device runs at (JACK's server rate, for instance), read before choosing
+    /// <c>sr</c>: a throw-away engine starts on the module's output with <c>--use-system-sr</c>, reads the rate the
+    /// device reported, and is destroyed. (Csound's own <c>--get-system-sr</c> is not used: on Csound 6 it kills the
+    /// process when the device does not open.)
+    /// </summary>
+    /// <param name="module">The module, as <c>-+rtaudio=</c> takes it: <c>jack</c>, <c>pa</c>, <c>pulse</c>, <c>alsa</c>.</param>
+    /// <param name="device">The output device (<c>-odac:</c><i>device</i>), or null for the module's default.</param>
+    /// <exception cref="CsoundException">The module did not open its device; the message starts with Csound's cause.</exception>
+    /// <example><c>double sr = Csound.GetSystemSr("jack");</c> then <c>CompileOrcHeader(sr: sr)</c>, or <c>--use-system-sr</c> on the engine itself.</example>
+    public static double GetSystemSr(string module, string? device = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(module);
+        using var probe = new Csound();
+        probe.Message += (_, _) => { };
+        probe.SetRtAudioModule(module); // initialised now: --use-system-sr asks the module at compile time
+        probe.SetOption(device is null ? "-odac" : "-odac:" + device);
+        probe.SetOption("--use-system-sr");
+        probe.SetOption("-d");
+        probe.CompileOrc("ksmps = 32\nnchnls = 1\n0dbfs = 1\ninstr 1\nendin\n");
+        probe.Start();
+        double rate = probe.SystemSr;
+        return rate > 0 ? rate : probe.Sr;
+    }
+
+    /// <summary>
     /// Makes <paramref name="backend"/> Csound's audio device: with <c>-odac</c> Csound plays into it, with <c>-iadc</c>
     /// it records from it, on the performing thread (Csound 6; the registration survives <see cref="Reset"/>).
     /// Call before Start. Exceptions from the backend go to <see cref="CallbackException"/> (an open that throws

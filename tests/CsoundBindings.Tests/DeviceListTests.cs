@@ -94,6 +94,25 @@ public sealed class DeviceListTests
         Assert.Equal(Ids(inputs), Ids(cs.GetMidiDevices(output: false)));
     }
 
+    [SkippableFact]
+    public void TheSystemSampleRateOfAModuleIsReadBeforeChoosingSr()
+    {
+        Skip.If(JackServer.Unavailable() is not null, JackServer.Unavailable());
+        using (JackServer.Start(48000))
+        {
+            Assert.Equal(48000, Csound.GetSystemSr("jack"));
+        }
+        using (JackServer.Start(32000))
+        {
+            Assert.Equal(32000, Csound.GetSystemSr("jack"));
+        }
+        // No server: the module opens nothing; the failure comes back with Csound's cause first, and the process lives
+        // (Csound 6's own --get-system-sr kills the process here).
+        var error = Assert.ThrowsAny<CsoundException>(() => Csound.GetSystemSr("jack"));
+        Console.WriteLine($"no JACK server: {error.Message.Split('\n')[0]}");
+        Assert.StartsWith("rtjack: could not connect to JACK server", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AModuleThatListsNothingGivesAnEmptyListBeforeStart()
     {
