@@ -64,11 +64,11 @@ internal static class ScoreGuard
             {
                 CheckTableLine(line, member);
             }
-            if (statement == 'e' && raw.Length > MaxEndLine)
+            if (statement is 'e' or 's' or 'y' && raw.Length > MaxControlLine)
             {
-                // Reproduced in C: an 'e' line of about 20,420 characters (blanks included) corrupts the heap: as an
-                // input line on Csound 7, as score text on both engines.
-                throw Bad(member, $"an 'e' line takes its time and little else; this one is {raw.Length} characters (at most {MaxEndLine})");
+                // Reproduced in C: an e, s or y line of about 20,000 characters (blanks included) corrupts the heap (in
+                // score text on both engines, as an input line on Csound 7). i, f, a, q, t and the rest survive.
+                throw Bad(member, $"an '{statement}' line takes a number or two; this one is {raw.Length} characters (at most {MaxControlLine})");
             }
             if (statement == '{' && StartsWithNumber(line.AsSpan(1)) && (FirstField(line) is not double count || count is < 1 or > MaxLoop || count != Math.Floor(count)))
             {
@@ -96,8 +96,8 @@ internal static class ScoreGuard
         }
     }
 
-    /// <summary>The longest <c>e</c> input line accepted here, blanks included.</summary>
-    public const int MaxEndLine = 1024;
+    /// <summary>The longest <c>e</c>, <c>s</c> or <c>y</c> line accepted here, blanks included.</summary>
+    public const int MaxControlLine = 1024;
 
     /// <summary>The most repetitions of a score <c>{</c> loop accepted here.</summary>
     public const int MaxLoop = 100_000;

@@ -34,6 +34,9 @@ public sealed class ScoreCrasherTests
         { "InputMessage", "e" + new string(' ', 30_000) },
         { "ReadScore", "e" + new string(' ', 30_000) + "\n" },                         // the same in score text, both engines
         { "ReadScore", string.Concat(System.Linq.Enumerable.Repeat("event ", 5_000)) + "\n" },
+        { "ReadScore", "s" + new string(' ', 30_000) + "\n" },                         // s and y lines too (fuzzer: "s s s ...")
+        { "ReadScore", string.Concat(System.Linq.Enumerable.Repeat("s ", 15_000)) + "\n" },
+        { "ReadScore", "y 1" + new string(' ', 30_000) + "\n" },
         { "InputMessage", string.Concat(System.Linq.Enumerable.Repeat("else ", 5_000)) },
     };
 
@@ -44,6 +47,7 @@ public sealed class ScoreCrasherTests
         { "ReadScore", "#define M #0.1#\ni 1 0 $M\n" },
         { "ReadScore", "/* a */ i 1 0 0.1 /* b */\n" },
         { "ReadScore", "{ 2 n\ni 1 [$n * 0.1] 0.1\n}\n" },
+        { "ReadScore", "i 1 0 0.1" + new string(' ', 30_000) + "\ns\ni 1 0 0.1\n" },
         { "CompileOrc", "instr 2\n/* a */ out a(0) /* b */\nendin\n" },
         { "InputMessage", "e 10  ; a time, with a comment\n" },
         { "InputMessage", "i 1 0 0.1" + new string(' ', 30_000) + "\n" },
