@@ -193,6 +193,7 @@ public sealed partial class Csound
         ArgumentNullException.ThrowIfNull(score);
         nint cs = Ptr;
         ScoreGuard.Check(score, nameof(ReadScore));
+        SoundFileGuard.CheckText(score, GetEnv);
         CheckedText("ReadScore", score, (p) => _api.ReadScore(cs, p));
     }
 

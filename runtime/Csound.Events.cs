@@ -22,6 +22,15 @@ public sealed partial class Csound
     /// <summary>The largest function table an <c>f</c> event may ask for (Csound 6's <c>MAXLEN</c>; 2 GiB of samples).</summary>
     public const int MaxTableSize = 0x10000000;
 
+    // A GEN01 table of deferred size reads its file at once; Csound 7 crashes when the file does not open.
+    internal void CheckTableFile(char type, ReadOnlySpan<double> pfields)
+    {
+        if (type == 'f')
+        {
+            Options.SoundFileGuard.CheckEvent(pfields, GetEnv);
+        }
+    }
+
     /// <summary>
     /// Sends a score event: <c>'i'</c> (instrument), <c>'f'</c> (table), <c>'e'</c> (end); on Csound 6 also
     /// <c>'a'</c> and <c>'q'</c>. The p-fields start at p1. Events sent before the engine starts are kept (thread-safe,
@@ -34,6 +43,7 @@ public sealed partial class Csound
     {
         nint cs = Ptr;
         Engine.CsoundApi.CheckEventType(type, pfields, _api.EventTypes, _api.Generation);
+        CheckTableFile(type, pfields);
         if (!_state.IsStarted && _state.Pending.TryAdd(new(Kind.Event, type, pfields.ToArray(), 0, null)))
         {
             return;
@@ -122,6 +132,7 @@ public sealed partial class Csound
         ArgumentNullException.ThrowIfNull(text);
         _ = Ptr;
         Options.ScoreGuard.Check(text, nameof(InputMessage), realtime: _api.EventTypes);
+        Options.SoundFileGuard.CheckText(text, GetEnv);
         if (!_state.IsStarted && _state.Pending.TryAdd(new(Kind.Message, '\0', null, 0, text)))
         {
             return;

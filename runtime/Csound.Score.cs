@@ -33,6 +33,7 @@ public sealed partial class Csound
     {
         nint cs = Ptr;
         Engine.CsoundApi.CheckEventType(type, pfields, _api.EventTypes, _api.Generation);
+        CheckTableFile(type, pfields);
         if (!_state.IsStarted && _state.Pending.TryAdd(new(PendingEvents.Kind.AbsoluteEvent, type, pfields.ToArray(), offsetSeconds, null)))
         {
             return;
@@ -87,6 +88,7 @@ public sealed partial class Csound
         }
         _ = Ptr;
         Options.ScoreGuard.Check(text, nameof(EventString), realtime: _api.EventTypes);
+        Options.SoundFileGuard.CheckText(text, GetEnv);
         Queue(new(PendingEvents.Kind.Message, '\0', null, 0, text));
     }
 

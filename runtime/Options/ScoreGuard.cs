@@ -123,7 +123,7 @@ internal static class ScoreGuard
     // An f line's fields: numbers (finite) or quoted file names; the size (p3) within Csound.MaxTableSize.
     private static void CheckTableLine(string line, string member)
     {
-        string[] fields = line[1..].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        string[] fields = SoundFileGuard.Fields(line[1..]); // a quoted file name may hold blanks
         for (int i = 0; i < fields.Length; i++)
         {
             if (fields[i].StartsWith('"'))

@@ -229,6 +229,7 @@ public sealed class PerformanceThread : IDisposable, IAsyncDisposable
     public void ScoreEvent(bool absolute, char type, params ReadOnlySpan<double> pfields)
     {
         CsoundApi.CheckEventType(type, pfields, _api.EventTypes, _api.Generation);
+        Csound.CheckTableFile(type, pfields);
         Send(new EventCommand(type, pfields.ToArray(), absolute));
     }
 
@@ -237,6 +238,7 @@ public sealed class PerformanceThread : IDisposable, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(text);
         Options.ScoreGuard.Check(text, nameof(InputMessage), realtime: _api.EventTypes);
+        Options.SoundFileGuard.CheckText(text, Csound.GetEnv);
         Send(new MessageCommand(text));
     }
 

@@ -1,0 +1,106 @@
+using System;
+using System.Globalization;
+using System.IO;
+
+namespace CsoundBindings.Options;
+
+/// <summary>
+/// GEN01 tables of deferred size (<c>f N t 0 1 file ...</c>: p3 = 0, p4 = ±1) read their file at once, and Csound 7
+/// crashes when it does not open (reproduced in C; Csound 6 reports it). Such a table's file is looked for as Csound
+/// looks for it (the name as given, then along the engine's SFDIR and SSDIR; a number N means <c>soundin.N</c>) and a
+/// missing one is a <see cref="FileNotFoundException"/> with Csound's words, on both engines. Tables with a size are
+/// left to Csound, which survives a missing file there.
+/// </summary>
+internal static class SoundFileGuard
+{
+    /// <summary>An <c>f</c> event's p-fields (from p1).</summary>
+    public static void CheckEvent(ReadOnlySpan<double> pfields, Func<string, string?> environment)
+    {
+        if (pfields.Length >= 5 && pfields[2] == 0 && Math.Abs(pfields[3]) == 1)
+        {
+            Check(string.Create(CultureInfo.InvariantCulture, $"soundin.{(long)pfields[4]}"), pfields[0], environment);
+        }
+    }
+
+    /// <summary>The <c>f</c> lines of score text.</summary>
+    public static void CheckText(string text, Func<string, string?> environment)
+    {
+        if (!text.Contains('f', StringComparison.Ordinal))
+        {
+            return;
+        }
+        foreach (string raw in text.Split('\n'))
+        {
+            string line = raw.Trim();
+            if (!line.StartsWith('f'))
+            {
+                continue;
+            }
+            string[] fields = Fields(line[1..]);
+            if (fields.Length >= 5 && Number(fields[2]) == 0 && Number(fields[3]) is 1 or -1)
+            {
+                string file = fields[4].StartsWith('"') ? fields[4].Trim('"') : $"soundin.{(long)(Number(fields[4]) ?? 0)}";
+                Check(file, Number(fields[0]) ?? 0, environment);
+            }
+        }
+    }
+
+    private static void Check(string name, double table, Func<string, string?> environment)
+    {
+        if (File.Exists(name))
+        {
+            return;
+        }
+        if (!Path.IsPathRooted(name))
+        {
+            foreach (string variable in (ReadOnlySpan<string>)["SFDIR", "SSDIR"])
+            {
+                foreach (string folder in (environment(variable) ?? string.Empty).Split([':', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    if (File.Exists(Path.Combine(folder, name)))
+                    {
+                        return;
+                    }
+                }
+            }
+        }
+        throw new FileNotFoundException(
+            string.Create(CultureInfo.InvariantCulture, $"ftable {table}: Failed to open file {name} (refused before Csound reads it: Csound 7 crashes on a GEN01 table of deferred size whose file does not open)"), name);
+    }
+
+    /// <summary>A statement's fields after its letter, split on blanks, a quoted name kept whole (with its quotes).</summary>
+    public static string[] Fields(string rest)
+    {
+        var fields = new System.Collections.Generic.List<string>();
+        int i = 0;
+        while (i < rest.Length)
+        {
+            while (i < rest.Length && rest[i] is ' ' or '\t')
+            {
+                i++;
+            }
+            if (i >= rest.Length || rest[i] == ';')
+            {
+                break;
+            }
+            int start = i;
+            if (rest[i] == '"')
+            {
+                int close = rest.IndexOf('"', i + 1);
+                i = close < 0 ? rest.Length : close + 1;
+            }
+            else
+            {
+                while (i < rest.Length && rest[i] is not (' ' or '\t'))
+                {
+                    i++;
+                }
+            }
+            fields.Add(rest[start..i]);
+        }
+        return fields.ToArray();
+    }
+
+    private static double? Number(string field) =>
+        double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) ? value : null;
+}

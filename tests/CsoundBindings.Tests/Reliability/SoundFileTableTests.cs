@@ -1,0 +1,67 @@
+using System;
+using System.IO;
+using CsoundBindings.Tests.Support;
+using Xunit;
+
+namespace CsoundBindings.Tests.Reliability;
+
+/// <summary>
+/// A GEN01 table of deferred size (p3 = 0) whose sound file does not open crashes Csound 7 (reproduced alone in C:
+/// <c>f 5 0 0 1 "nofile.wav" 0 0 0</c>, and the fuzzer's <c>ScoreEvent('f', 5, -0.00076, 0, 1, 7.5e-40, ...)</c>,
+/// which names <c>soundin.0</c>). The SDK looks for the file as Csound does (as given, then along SFDIR and SSDIR)
+/// and refuses a missing one with Csound's words, on both engines; a file that is there still loads.
+/// </summary>
+public sealed class SoundFileTableTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("csoundbindings gen01 ").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static Csound Started()
+    {
+        Csound cs = SilentEngine.Create(SilentEngine.Header + "instr 1\nendin\n");
+        cs.Start();
+        cs.PerformKsmps();
+        return cs;
+    }
+
+    [Theory]
+    [InlineData("ScoreEvent")]
+    [InlineData("ReadScore")]
+    [InlineData("InputMessage")]
+    [InlineData("PerformanceThread")]
+    public void ADeferredSizeTableOfAMissingFileIsRefused(string route)
+    {
+        using Csound cs = Started();
+        string missing = Path.Combine(_folder, "no such file.wav");
+        Action send = route switch
+        {
+            "ScoreEvent" => () => cs.ScoreEvent('f', 5, -0.00076, 0, 1, 0), // soundin.0
+            "ReadScore" => () => cs.ReadScore($"f 5 0 0 1 \"{missing}\" 0 0 0\n"),
+            "InputMessage" => () => cs.InputMessage($"f 5 0 0 -1 \"{missing}\" 0 0 0\n"),
+            _ => () =>
+            {
+                using var thread = new PerformanceThread(cs);
+                thread.ScoreEvent(false, 'f', 5, 0, 0, 1, 3);
+            },
+        };
+        var error = Assert.Throws<FileNotFoundException>(send);
+        Assert.StartsWith("ftable 5: Failed to open file ", error.Message, StringComparison.Ordinal);
+        KnownRender.AssertStillRenders(cs);
+    }
+
+    [Fact]
+    public void ADeferredSizeTableOfAFileThatIsThereLoads()
+    {
+        string wav = Path.Combine(_folder, "tone.wav");
+        Csound.RenderToFile(SilentEngine.Header + "instr 1\n out oscili(0.5, 440)\nendin\n", "i 1 0 0.5\n", wav);
+        using Csound cs = Started();
+        cs.ReadScore($"f 5 0 0 1 \"{wav}\" 0 0 0\n");
+        cs.ScoreEvent('f', 6, 0, 1024, 1, 0); // a sized table may name a missing file: Csound reports it and survives
+        for (int k = 0; k < 5; k++)
+        {
+            cs.PerformKsmps();
+        }
+        Assert.Equal(Signal.ReadWav(wav).Samples.Length, cs.TableLength(5)); // the table holds the whole file
+    }
+}
