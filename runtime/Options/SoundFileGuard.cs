@@ -16,7 +16,8 @@ internal static class SoundFileGuard
     /// <summary>An <c>f</c> event's p-fields (from p1).</summary>
     public static void CheckEvent(ReadOnlySpan<double> pfields, Func<string, string?> environment)
     {
-        if (pfields.Length >= 5 && pfields[2] == 0 && Math.Abs(pfields[3]) == 1)
+        // Csound truncates the size and the GEN number: 1e-70 is a size of 0, -1.5 is GEN -1.
+        if (pfields.Length >= 5 && (long)pfields[2] == 0 && Math.Abs((long)pfields[3]) == 1)
         {
             Check(string.Create(CultureInfo.InvariantCulture, $"soundin.{(long)pfields[4]}"), pfields[0], environment);
         }
@@ -37,7 +38,7 @@ internal static class SoundFileGuard
                 continue;
             }
             string[] fields = Fields(line[1..]);
-            if (fields.Length >= 5 && Number(fields[2]) == 0 && Number(fields[3]) is 1 or -1)
+            if (fields.Length >= 5 && Number(fields[2]) is double size && (long)size == 0 && Number(fields[3]) is double gen && Math.Abs((long)gen) == 1)
             {
                 string file = fields[4].StartsWith('"') ? fields[4].Trim('"') : $"soundin.{(long)(Number(fields[4]) ?? 0)}";
                 Check(file, Number(fields[0]) ?? 0, environment);

@@ -30,6 +30,7 @@ public sealed class SoundFileTableTests : IDisposable
     [InlineData("ReadScore")]
     [InlineData("InputMessage")]
     [InlineData("PerformanceThread")]
+    [InlineData("TruncatedSize")] // the fuzzer's second form: a size of 9.9e-70 and GEN -1 (no normalising)
     public void ADeferredSizeTableOfAMissingFileIsRefused(string route)
     {
         using Csound cs = Started();
@@ -39,6 +40,7 @@ public sealed class SoundFileTableTests : IDisposable
             "ScoreEvent" => () => cs.ScoreEvent('f', 5, -0.00076, 0, 1, 0), // soundin.0
             "ReadScore" => () => cs.ReadScore($"f 5 0 0 1 \"{missing}\" 0 0 0\n"),
             "InputMessage" => () => cs.InputMessage($"f 5 0 0 -1 \"{missing}\" 0 0 0\n"),
+            "TruncatedSize" => () => cs.ScoreEvent('f', 5, -5.64, 9.855e-70, -1, -7.3e-36, 0, 0, 0),
             _ => () =>
             {
                 using var thread = new PerformanceThread(cs);
