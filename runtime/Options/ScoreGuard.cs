@@ -8,7 +8,7 @@ namespace CsoundBindings.Options;
 /// cheap ones to recognise are refused here with an <see cref="ArgumentException"/>: <c>#undef</c>, <c>#include</c>, a
 /// <c>#define</c> without a <c>#...#</c> body (anywhere on a line), an unterminated <c>/*</c> comment, an unclosed
 /// <c>[</c> expression, braces anywhere but at the start of a line, an <c>r</c> count that is not a whole number from 1,
-/// and the statements <c>r</c>, <c>b</c>, <c>v</c>, <c>{</c> without their number or a <c>}</c> without its <c>{</c>.
+/// and the statements <c>r</c>, <c>b</c>, <c>v</c>, <c>{</c>, <c>C</c> without their number or a <c>}</c> without its <c>{</c>.
 /// </summary>
 internal static class ScoreGuard
 {
@@ -80,7 +80,7 @@ internal static class ScoreGuard
                 // Reproduced in C on both engines: r 0, r -1 and r 0.5 crash the reader; r 1 and r 2 play.
                 throw Bad(member, $"an 'r' section repeats a whole number of times from 1 to {MaxLoop}");
             }
-            if (statement is 'r' or 'b' or 'v' or '{' && !StartsWithNumber(line.AsSpan(1)))
+            if (statement is 'r' or 'b' or 'v' or '{' or 'C' && !StartsWithNumber(line.AsSpan(1)))
             {
                 throw Bad(member, $"the '{statement}' statement needs a number after it ('{line}')");
             }
