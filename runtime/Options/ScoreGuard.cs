@@ -123,7 +123,7 @@ internal static class ScoreGuard
     // An f line's fields: numbers (finite) or quoted file names; the size (p3) within Csound.MaxTableSize.
     private static void CheckTableLine(string line, string member)
     {
-        string[] fields = SoundFileGuard.Fields(line[1..]); // a quoted file name may hold blanks
+        string[] fields = Fields(line[1..]); // a quoted file name may hold blanks
         for (int i = 0; i < fields.Length; i++)
         {
             if (fields[i].StartsWith('"'))
@@ -139,6 +139,39 @@ internal static class ScoreGuard
                 throw Bad(member, $"a function table holds at most {Csound.MaxTableSize} points, not {fields[i]}");
             }
         }
+    }
+
+    /// <summary>A statement's fields after its letter, split on blanks, a quoted name kept whole (with its quotes).</summary>
+    public static string[] Fields(string rest)
+    {
+        var fields = new System.Collections.Generic.List<string>();
+        int i = 0;
+        while (i < rest.Length)
+        {
+            while (i < rest.Length && rest[i] is ' ' or '\t')
+            {
+                i++;
+            }
+            if (i >= rest.Length || rest[i] == ';')
+            {
+                break;
+            }
+            int start = i;
+            if (rest[i] == '"')
+            {
+                int close = rest.IndexOf('"', i + 1);
+                i = close < 0 ? rest.Length : close + 1;
+            }
+            else
+            {
+                while (i < rest.Length && rest[i] is not (' ' or '\t'))
+                {
+                    i++;
+                }
+            }
+            fields.Add(rest[start..i]);
+        }
+        return fields.ToArray();
     }
 
     // Where a ';' comment begins: not inside a quoted string (Csound reads "a;b" as one string, so what follows the

@@ -26,18 +26,15 @@ internal static class SoundFileGuard
     /// <summary>The <c>f</c> lines of score text.</summary>
     public static void CheckText(string text, Func<string, string?> environment)
     {
-        if (!text.Contains('f', StringComparison.Ordinal))
+        // Runs on every input message: only an f line allocates anything.
+        foreach (ReadOnlySpan<char> raw in text.AsSpan().EnumerateLines())
         {
-            return;
-        }
-        foreach (string raw in text.Split('\n'))
-        {
-            string line = raw.Trim();
-            if (!line.StartsWith('f'))
+            ReadOnlySpan<char> line = raw.Trim();
+            if (line.IsEmpty || line[0] != 'f')
             {
                 continue;
             }
-            string[] fields = Fields(line[1..]);
+            string[] fields = ScoreGuard.Fields(line[1..].ToString());
             if (fields.Length >= 5 && Number(fields[2]) is double size && (long)size == 0 && Number(fields[3]) is double gen && Math.Abs((long)gen) == 1)
             {
                 string file = fields[4].StartsWith('"') ? fields[4].Trim('"') : $"soundin.{(long)(Number(fields[4]) ?? 0)}";
@@ -67,39 +64,6 @@ internal static class SoundFileGuard
         }
         throw new FileNotFoundException(
             string.Create(CultureInfo.InvariantCulture, $"ftable {table}: Failed to open file {name} (refused before Csound reads it: Csound 7 crashes on a GEN01 table of deferred size whose file does not open)"), name);
-    }
-
-    /// <summary>A statement's fields after its letter, split on blanks, a quoted name kept whole (with its quotes).</summary>
-    public static string[] Fields(string rest)
-    {
-        var fields = new System.Collections.Generic.List<string>();
-        int i = 0;
-        while (i < rest.Length)
-        {
-            while (i < rest.Length && rest[i] is ' ' or '\t')
-            {
-                i++;
-            }
-            if (i >= rest.Length || rest[i] == ';')
-            {
-                break;
-            }
-            int start = i;
-            if (rest[i] == '"')
-            {
-                int close = rest.IndexOf('"', i + 1);
-                i = close < 0 ? rest.Length : close + 1;
-            }
-            else
-            {
-                while (i < rest.Length && rest[i] is not (' ' or '\t'))
-                {
-                    i++;
-                }
-            }
-            fields.Add(rest[start..i]);
-        }
-        return fields.ToArray();
     }
 
     private static double? Number(string field) =>

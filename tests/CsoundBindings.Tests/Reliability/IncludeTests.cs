@@ -20,13 +20,6 @@ public sealed class IncludeTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static Csound Started()
-    {
-        Csound cs = SilentEngine.Create(SilentEngine.Header + "instr 1\nendin\n");
-        cs.Start();
-        cs.PerformKsmps();
-        return cs;
-    }
 
     private string Udo(string name)
     {
@@ -67,7 +60,7 @@ public sealed class IncludeTests : IDisposable
     [InlineData(nameof(Csound.CompileCsd), "#include \"nofile.orc\"\n")]
     public void AnIncludeOfAMissingFileIsRefusedWithCsoundsMessage(string member, string text)
     {
-        using Csound cs = Started();
+        using Csound cs = SilentEngine.Started();
         var error = Assert.Throws<CsoundCompileException>(() => Send(cs, member, text));
         Assert.StartsWith("Cannot open #include'd file", error.Message, StringComparison.Ordinal); // the cause first
         Assert.Contains(member, error.Message, StringComparison.Ordinal);
@@ -80,7 +73,7 @@ public sealed class IncludeTests : IDisposable
         string deep = Path.Combine(_folder, new string('d', 60), new string('e', 60));
         Directory.CreateDirectory(deep);
         File.WriteAllText(Path.Combine(deep, "ok.orc"), "instr 7\nendin\n");
-        using Csound cs = Started();
+        using Csound cs = SilentEngine.Started();
         var error = Assert.Throws<CsoundCompileException>(() => cs.CompileOrc($"#include \"{Path.Combine(deep, "ok.orc")}\"\n"));
         Assert.Contains("99 bytes", error.Message, StringComparison.Ordinal);
         KnownRender.AssertStillRenders(cs);
@@ -105,7 +98,7 @@ public sealed class IncludeTests : IDisposable
     public void AnIncludeIsFoundAlongIncdirAndAnIllFormedOneIsLeftToCsound()
     {
         _ = Udo("along incdir.orc");
-        using (Csound cs = Started())
+        using (Csound cs = SilentEngine.Started())
         {
             // Csound ignores an include whose name is not closed on its line, with a warning.
             cs.CompileOrc("#include \"never closed\ninstr 3\nendin\n");
@@ -115,7 +108,7 @@ public sealed class IncludeTests : IDisposable
         NativeEnvironment.Set("INCDIR", "/nonexistent:" + _folder);
         try
         {
-            using Csound cs = Started();
+            using Csound cs = SilentEngine.Started();
             Assert.Equal("/nonexistent:" + _folder, cs.GetEnv("INCDIR"));
             cs.CompileOrc("#include \"along incdir.orc\"\n");
         }

@@ -79,9 +79,7 @@ public sealed class ScoreCrasherTests
     [MemberData(nameof(Crashers))]
     public void ACsoundCrasherIsRefusedAndTheEngineStaysUsable(string member, string text)
     {
-        using Csound cs = SilentEngine.Create(SilentEngine.Header + "instr 1\nendin\n");
-        cs.Start();
-        cs.PerformKsmps();
+        using Csound cs = SilentEngine.Started();
         var error = Assert.Throws<ArgumentException>(() => Send(cs, member, text));
         Assert.Contains("crashes", error.Message, StringComparison.Ordinal);
         Assert.StartsWith(member, error.Message, StringComparison.Ordinal);
@@ -92,9 +90,7 @@ public sealed class ScoreCrasherTests
     [MemberData(nameof(ValidNeighbours))]
     public void TheValidFormNextToACrasherStillGoesThrough(string member, string text)
     {
-        using Csound cs = SilentEngine.Create(SilentEngine.Header + "instr 1\nendin\n");
-        cs.Start();
-        cs.PerformKsmps();
+        using Csound cs = SilentEngine.Started();
         Send(cs, member, text);
         for (int k = 0; k < 10; k++)
         {

@@ -17,13 +17,6 @@ public sealed class SoundFileTableTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static Csound Started()
-    {
-        Csound cs = SilentEngine.Create(SilentEngine.Header + "instr 1\nendin\n");
-        cs.Start();
-        cs.PerformKsmps();
-        return cs;
-    }
 
     [Theory]
     [InlineData("ScoreEvent")]
@@ -33,7 +26,7 @@ public sealed class SoundFileTableTests : IDisposable
     [InlineData("TruncatedSize")] // the fuzzer's second form: a size of 9.9e-70 and GEN -1 (no normalising)
     public void ADeferredSizeTableOfAMissingFileIsRefused(string route)
     {
-        using Csound cs = Started();
+        using Csound cs = SilentEngine.Started();
         string missing = Path.Combine(_folder, "no such file.wav");
         Action send = route switch
         {
@@ -57,7 +50,7 @@ public sealed class SoundFileTableTests : IDisposable
     {
         string wav = Path.Combine(_folder, "tone.wav");
         Csound.RenderToFile(SilentEngine.Header + "instr 1\n out oscili(0.5, 440)\nendin\n", "i 1 0 0.5\n", wav);
-        using Csound cs = Started();
+        using Csound cs = SilentEngine.Started();
         cs.ReadScore($"f 5 0 0 1 \"{wav}\" 0 0 0\n");
         cs.ScoreEvent('f', 6, 0, 1024, 1, 0); // a sized table may name a missing file: Csound reports it and survives
         for (int k = 0; k < 5; k++)

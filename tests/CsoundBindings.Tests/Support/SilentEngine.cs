@@ -13,4 +13,13 @@ internal static class SilentEngine
         cs.CompileOrc(orchestra);
         return cs;
     }
+
+    /// <summary>An engine with an empty instrument 1, started and one cycle performed: where hostile input is sent.</summary>
+    public static Csound Started()
+    {
+        Csound cs = Create(Header + "instr 1\nendin\n");
+        cs.Start();
+        cs.PerformKsmps();
+        return cs;
+    }
 }
