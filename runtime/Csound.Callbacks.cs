@@ -50,7 +50,7 @@ public sealed partial class Csound
         nint cs = _state.Require(Operation.SetHostCallbacks, nameof(SetExternalMidiInput));
         _state.MidiReader = reader;
         _api.SetHostMidiIO(cs);
-        _api.SetExternalMidiIn(cs, HostCallbacks.MidiOpen, HostCallbacks.MidiRead, HostCallbacks.MidiClose);
+        _api.SetExternalMidiIn(cs, HostCallbacks.MidiInOpen, HostCallbacks.MidiRead, HostCallbacks.MidiInClose);
         SetOption("-M0");
     }
 
@@ -61,7 +61,21 @@ public sealed partial class Csound
         nint cs = _state.Require(Operation.SetHostCallbacks, nameof(SetExternalMidiOutput));
         _state.MidiWriter = writer;
         _api.SetHostMidiIO(cs);
-        _api.SetExternalMidiOut(cs, HostCallbacks.MidiOpen, HostCallbacks.MidiWrite, HostCallbacks.MidiClose);
+        _api.SetExternalMidiOut(cs, HostCallbacks.MidiOutOpen, HostCallbacks.MidiWrite, HostCallbacks.MidiOutClose);
         SetOption("-Q0");
+    }
+
+    /// <summary>Raised when Csound opens the host's MIDI input (<see cref="SetExternalMidiInput"/>) or output, at start.</summary>
+    public event EventHandler<ExternalMidiEventArgs>? ExternalMidiOpened
+    {
+        add => _state.ExternalMidiOpened += value;
+        remove => _state.ExternalMidiOpened -= value;
+    }
+
+    /// <summary>Raised when Csound closes the host's MIDI input or output (at cleanup, reset or dispose).</summary>
+    public event EventHandler<ExternalMidiEventArgs>? ExternalMidiClosed
+    {
+        add => _state.ExternalMidiClosed += value;
+        remove => _state.ExternalMidiClosed -= value;
     }
 }

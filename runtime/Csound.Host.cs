@@ -52,11 +52,15 @@ public sealed partial class Csound
         return number > 0;
     }
 
-    /// <summary>Compiles an orchestra header from values (the first compile fixes them).</summary>
-    public void CompileOrcHeader(double sr = 44100, int nchnls = 2, int? nchnlsInput = null, double zeroDbFs = 1, int ksmps = 64, double? a4 = null)
+    /// <summary>
+    /// Compiles an orchestra header from values (the first compile fixes them). Without <paramref name="sr"/> the
+    /// header sets no rate: the engine keeps the one from <c>-r</c>, <c>--use-system-sr</c> or Csound's default.
+    /// </summary>
+    public void CompileOrcHeader(double? sr = null, int nchnls = 2, int? nchnlsInput = null, double zeroDbFs = 1, int ksmps = 64, double? a4 = null)
     {
         var inv = CultureInfo.InvariantCulture;
-        string header = string.Create(inv, $"sr = {sr}\nksmps = {ksmps}\nnchnls = {nchnls}\nnchnls_i = {nchnlsInput ?? nchnls}\n0dbfs = {zeroDbFs}\n")
+        string header = (sr is double rate ? string.Create(inv, $"sr = {rate}\n") : string.Empty)
+            + string.Create(inv, $"ksmps = {ksmps}\nnchnls = {nchnls}\nnchnls_i = {nchnlsInput ?? nchnls}\n0dbfs = {zeroDbFs}\n")
             + (a4 is double tuning ? string.Create(inv, $"A4 = {tuning}\n") : string.Empty);
         CompileOrc(header);
     }

@@ -14,12 +14,14 @@ public sealed partial class Csound
     /// performance thread performs the engine, and not from two threads at once.
     /// </summary>
     /// <exception cref="InvalidOperationException">Another loop or the <see cref="PerformanceThread"/> performs this engine.</exception>
-    public bool PerformKsmps()
+    public bool PerformKsmps() => PerformStep(wholeBuffer: false, nameof(PerformKsmps));
+
+    private bool PerformStep(bool wholeBuffer, string member)
     {
         EngineState s = _state;
         if (!s.IsStarted)
         {
-            s.Require(Operation.PerformKsmps, nameof(PerformKsmps));
+            s.Require(Operation.PerformKsmps, member);
             Start();
         }
         CsoundState state = s.State;
@@ -29,7 +31,7 @@ public sealed partial class Csound
             {
                 return true;
             }
-            s.Require(Operation.PerformKsmps, nameof(PerformKsmps));
+            s.Require(Operation.PerformKsmps, member);
         }
         HandOverWaitingEvents();
         // Counted in flight before the disposing flag is read, so that Dispose either waits or is seen here.
@@ -43,7 +45,8 @@ public sealed partial class Csound
             }
             else
             {
-                result = _api.PerformKsmps(s.Handle.DangerousGetHandle());
+                nint cs = s.Handle.DangerousGetHandle();
+                result = wholeBuffer ? _api.PerformBuffer(cs) : _api.PerformKsmps(cs);
             }
         }
         finally

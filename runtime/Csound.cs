@@ -26,6 +26,7 @@ public sealed partial class Csound : IDisposable, IAsyncDisposable
         _api = CsoundApi.Current;
         EnsureInitialized();
         _state = new EngineState(this, _api);
+        OnEngineCreated();
     }
 
     /// <summary>Where the engine is in its life (see <see cref="CsoundState"/>); <see cref="CsoundState.Disposed"/> after <see cref="Dispose"/>.</summary>

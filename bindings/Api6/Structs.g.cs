@@ -314,16 +314,78 @@ public unsafe partial struct TREE
     public void* markup;
 }
 
-/// <summary>C struct windat_ (csound.h; opaque handle).</summary>
+/// <summary>C struct windat_ (cwindow.h; 128 bytes).</summary>
+[StructLayout(LayoutKind.Explicit, Size = 128)]
 [NativeTypeName("struct windat_")]
 public unsafe partial struct WINDAT
 {
+    /// <summary>C field windid at byte 0.</summary>
+    [FieldOffset(0)]
+    [NativeTypeName("uintptr_t")]
+    public nuint windid;
+    /// <summary>C field fdata at byte 8.</summary>
+    [FieldOffset(8)]
+    public double* fdata;
+    /// <summary>C field npts at byte 16.</summary>
+    [FieldOffset(16)]
+    [NativeTypeName("int32")]
+    public int npts;
+    /// <summary>C field caption at byte 20.</summary>
+    [FieldOffset(20)]
+    [NativeTypeName("char[60]")]
+    public fixed sbyte caption[60];
+    /// <summary>C field waitflg at byte 80.</summary>
+    [FieldOffset(80)]
+    [NativeTypeName("int16")]
+    public short waitflg;
+    /// <summary>C field polarity at byte 82.</summary>
+    [FieldOffset(82)]
+    [NativeTypeName("int16")]
+    public short polarity;
+    /// <summary>C field max at byte 88.</summary>
+    [FieldOffset(88)]
+    public double max;
+    /// <summary>C field min at byte 96.</summary>
+    [FieldOffset(96)]
+    public double min;
+    /// <summary>C field absmax at byte 104.</summary>
+    [FieldOffset(104)]
+    public double absmax;
+    /// <summary>C field oabsmax at byte 112.</summary>
+    [FieldOffset(112)]
+    public double oabsmax;
+    /// <summary>C field danflag at byte 120.</summary>
+    [FieldOffset(120)]
+    public int danflag;
+    /// <summary>C field absflag at byte 124.</summary>
+    [FieldOffset(124)]
+    public int absflag;
 }
 
-/// <summary>C struct xyindat_ (csound.h; opaque handle).</summary>
+/// <summary>C struct xyindat_ (cwindow.h; 40 bytes).</summary>
+[StructLayout(LayoutKind.Explicit, Size = 40)]
 [NativeTypeName("struct xyindat_")]
 public unsafe partial struct XYINDAT
 {
+    /// <summary>C field windid at byte 0.</summary>
+    [FieldOffset(0)]
+    [NativeTypeName("uintptr_t")]
+    public nuint windid;
+    /// <summary>C field m_x at byte 8.</summary>
+    [FieldOffset(8)]
+    public int m_x;
+    /// <summary>C field m_y at byte 12.</summary>
+    [FieldOffset(12)]
+    public int m_y;
+    /// <summary>C field x at byte 16.</summary>
+    [FieldOffset(16)]
+    public double x;
+    /// <summary>C field y at byte 24.</summary>
+    [FieldOffset(24)]
+    public double y;
+    /// <summary>C field down at byte 32.</summary>
+    [FieldOffset(32)]
+    public int down;
 }
 
 /// <summary>C struct bkpt_node_s (csdebug.h; 40 bytes).</summary>

@@ -10,6 +10,11 @@ namespace CsoundBindings.Interop.Api7;
 /// <summary>Values of the headers&apos; #define constants, as clang evaluated them.</summary>
 public static partial class Constants
 {
+    /// <summary>C macro BIPOL (cwindow.h).</summary>
+    [NativeTypeName("unsigned int")]
+    public const uint BIPOL = 3;
+    /// <summary>C macro CAPSIZE (cwindow.h).</summary>
+    public const int CAPSIZE = 60;
     /// <summary>C macro CSOUNDCFG_BOOLEAN (cfgvar.h).</summary>
     public const int CSOUNDCFG_BOOLEAN = 2;
     /// <summary>C macro CSOUNDCFG_DOUBLE (cfgvar.h).</summary>
@@ -137,6 +142,15 @@ public static partial class Constants
     public const uint CS_TABLE_EVENT = 1;
     /// <summary>C macro CS_VERSION (version.h).</summary>
     public const int CS_VERSION = 7;
+    /// <summary>C macro NEGPOL (cwindow.h).</summary>
+    [NativeTypeName("unsigned int")]
+    public const uint NEGPOL = 1;
+    /// <summary>C macro NOPOL (cwindow.h).</summary>
+    [NativeTypeName("unsigned int")]
+    public const uint NOPOL = 0;
+    /// <summary>C macro POSPOL (cwindow.h).</summary>
+    [NativeTypeName("unsigned int")]
+    public const uint POSPOL = 2;
     /// <summary>C macro VERSION (version.h).</summary>
     [NativeTypeName("const char *")]
     public const string VERSION = "7.0";

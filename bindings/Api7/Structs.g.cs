@@ -450,10 +450,23 @@ public unsafe partial struct SNDFILE_CALLBACKS
     public delegate* unmanaged[Cdecl]<CSOUND*, void*, int, void*, int, int> sndfileCommand;
 }
 
-/// <summary>C struct stringdat (csound.h; opaque handle).</summary>
+/// <summary>C struct stringdat (csound7_undeclared.h; 24 bytes).</summary>
+[StructLayout(LayoutKind.Explicit, Size = 24)]
 [NativeTypeName("struct stringdat")]
 public unsafe partial struct STRINGDAT
 {
+    /// <summary>C field data at byte 0.</summary>
+    [FieldOffset(0)]
+    [NativeTypeName("char *")]
+    public sbyte* data;
+    /// <summary>C field size at byte 8.</summary>
+    [FieldOffset(8)]
+    [NativeTypeName("size_t")]
+    public nuint size;
+    /// <summary>C field timestamp at byte 16.</summary>
+    [FieldOffset(16)]
+    [NativeTypeName("int64_t")]
+    public long timestamp;
 }
 
 /// <summary>C struct TREE (csound_compiler.h; 72 bytes).</summary>
@@ -501,10 +514,54 @@ public unsafe partial struct TREE
     public void* markup;
 }
 
-/// <summary>C struct windat_ (csound_graph_display.h; opaque handle).</summary>
+/// <summary>C struct windat_ (cwindow.h; 128 bytes).</summary>
+[StructLayout(LayoutKind.Explicit, Size = 128)]
 [NativeTypeName("struct windat_")]
 public unsafe partial struct WINDAT
 {
+    /// <summary>C field windid at byte 0.</summary>
+    [FieldOffset(0)]
+    [NativeTypeName("uintptr_t")]
+    public nuint windid;
+    /// <summary>C field fdata at byte 8.</summary>
+    [FieldOffset(8)]
+    public double* fdata;
+    /// <summary>C field npts at byte 16.</summary>
+    [FieldOffset(16)]
+    [NativeTypeName("int32")]
+    public int npts;
+    /// <summary>C field caption at byte 20.</summary>
+    [FieldOffset(20)]
+    [NativeTypeName("char[60]")]
+    public fixed sbyte caption[60];
+    /// <summary>C field waitflg at byte 80.</summary>
+    [FieldOffset(80)]
+    [NativeTypeName("int16")]
+    public short waitflg;
+    /// <summary>C field polarity at byte 82.</summary>
+    [FieldOffset(82)]
+    [NativeTypeName("int16")]
+    public short polarity;
+    /// <summary>C field max at byte 88.</summary>
+    [FieldOffset(88)]
+    public double max;
+    /// <summary>C field min at byte 96.</summary>
+    [FieldOffset(96)]
+    public double min;
+    /// <summary>C field absmax at byte 104.</summary>
+    [FieldOffset(104)]
+    public double absmax;
+    /// <summary>C field oabsmax at byte 112.</summary>
+    [FieldOffset(112)]
+    public double oabsmax;
+    /// <summary>C field danflag at byte 120.</summary>
+    [FieldOffset(120)]
+    [NativeTypeName("int32_t")]
+    public int danflag;
+    /// <summary>C field absflag at byte 124.</summary>
+    [FieldOffset(124)]
+    [NativeTypeName("int32_t")]
+    public int absflag;
 }
 
 /// <summary>C struct bkpt_node_s (csdebug.h; 40 bytes).</summary>
@@ -1025,4 +1082,33 @@ public unsafe partial struct debug_variable_t
     [FieldOffset(24)]
     [NativeTypeName("struct debug_variable_s *")]
     public debug_variable_t* next;
+}
+
+/// <summary>C struct xyindat_ (cwindow.h; 40 bytes).</summary>
+[StructLayout(LayoutKind.Explicit, Size = 40)]
+[NativeTypeName("struct xyindat_")]
+public unsafe partial struct xyindat_
+{
+    /// <summary>C field windid at byte 0.</summary>
+    [FieldOffset(0)]
+    [NativeTypeName("uintptr_t")]
+    public nuint windid;
+    /// <summary>C field m_x at byte 8.</summary>
+    [FieldOffset(8)]
+    [NativeTypeName("int32_t")]
+    public int m_x;
+    /// <summary>C field m_y at byte 12.</summary>
+    [FieldOffset(12)]
+    [NativeTypeName("int32_t")]
+    public int m_y;
+    /// <summary>C field x at byte 16.</summary>
+    [FieldOffset(16)]
+    public double x;
+    /// <summary>C field y at byte 24.</summary>
+    [FieldOffset(24)]
+    public double y;
+    /// <summary>C field down at byte 32.</summary>
+    [FieldOffset(32)]
+    [NativeTypeName("int32_t")]
+    public int down;
 }

@@ -236,6 +236,8 @@ public unsafe partial interface ICsoundFunctions
     static abstract void csoundSetDebug(nint param0, int debug);
     /// <summary>csoundSetDefaultMessageCallback, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundSetDefaultMessageCallback(delegate* unmanaged[Cdecl]<nint, int, sbyte*, void*, void> csoundMessageCallback_);
+    /// <summary>csoundSetDrawGraphCallback, the same in every generation (csound.h in the first).</summary>
+    static abstract void csoundSetDrawGraphCallback(nint param0, delegate* unmanaged[Cdecl]<nint, WINDAT*, void> drawGraphCallback_);
     /// <summary>csoundSetExitGraphCallback, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundSetExitGraphCallback(nint param0, delegate* unmanaged[Cdecl]<nint, int> exitGraphCallback_);
     /// <summary>csoundSetExternalMidiErrorStringCallback, the same in every generation (csound.h in the first).</summary>
@@ -264,10 +266,14 @@ public unsafe partial interface ICsoundFunctions
     static abstract void csoundSetInstrumentBreakpoint(nint csound, double instr, int skip);
     /// <summary>csoundSetIsGraphable, the same in every generation (csound.h in the first).</summary>
     static abstract int csoundSetIsGraphable(nint param0, int isGraphable);
+    /// <summary>csoundSetKillGraphCallback, the same in every generation (csound.h in the first).</summary>
+    static abstract void csoundSetKillGraphCallback(nint param0, delegate* unmanaged[Cdecl]<nint, WINDAT*, void> killGraphCallback_);
     /// <summary>csoundSetMIDIDeviceListCallback, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundSetMIDIDeviceListCallback(nint csound, delegate* unmanaged[Cdecl]<nint, CS_MIDIDEVICE*, int, int> mididevlist__);
     /// <summary>csoundSetMIDIModule, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundSetMIDIModule(nint csound, sbyte* module);
+    /// <summary>csoundSetMakeGraphCallback, the same in every generation (csound.h in the first).</summary>
+    static abstract void csoundSetMakeGraphCallback(nint param0, delegate* unmanaged[Cdecl]<nint, WINDAT*, sbyte*, void> makeGraphCallback_);
     /// <summary>csoundSetMessageCallback, the same in every generation (csound.h in the first).</summary>
     static abstract void csoundSetMessageCallback(nint param0, delegate* unmanaged[Cdecl]<nint, int, sbyte*, void*, void> csoundMessageCallback_);
     /// <summary>csoundSetMessageLevel, the same in every generation (csound.h in the first).</summary>

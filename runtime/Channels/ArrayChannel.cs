@@ -40,4 +40,38 @@ public sealed unsafe class ArrayChannel : Channel
         }
         return new Span<double>(Owner.Api.ArrayData(_array), count);
     }
+
+    /// <summary>Element <paramref name="index"/> (row-major) of a string array channel (Csound 7).</summary>
+    /// <exception cref="InvalidOperationException">The channel holds numbers.</exception>
+    public string GetString(int index) => Owner.Api.StringData(Owner.Core.Ptr, StringElement(index));
+
+    /// <summary>Sets element <paramref name="index"/> of a string array channel (Csound copies the text).</summary>
+    /// <exception cref="InvalidOperationException">The channel holds numbers.</exception>
+    public void SetString(int index, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        void* element = StringElement(index);
+        using var utf8 = new Native.Utf8Text(value);
+        fixed (sbyte* p = utf8)
+        {
+            Owner.Api.SetStringData(Owner.Core.Ptr, element, p);
+        }
+    }
+
+    private void* StringElement(int index)
+    {
+        _ = Checked;
+        if (ElementType != "S")
+        {
+            throw new InvalidOperationException($"Array channel '{Name}' holds '{ElementType}' values, not strings: use AsSpan().");
+        }
+        int count = 1;
+        foreach (int size in Sizes)
+        {
+            count *= size;
+        }
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, count);
+        return (byte*)Owner.Api.ArrayData(_array) + ((long)index * Owner.Api.StringElementSize);
+    }
 }

@@ -20,7 +20,14 @@ internal sealed unsafe class Api6Engine : SharedEngine<CsoundBindings.Interop.Ap
 
     public override int ApiVersion() => Methods.csoundGetAPIVersion();
 
+    // Csound 6 reads its plug-in folder from a process-wide setting when an engine is created.
     public override nint Create(nint hostData) => (nint)Methods.csoundCreate((void*)hostData);
+
+    public override bool SetGlobalPluginDirectory(sbyte* path)
+    {
+        Methods.csoundSetOpcodedir(path);
+        return true;
+    }
 
     // Csound 6.18 takes one option per call (a string with spaces corrupts the option), so each part goes alone.
     public override int SetOptions(nint cs, IReadOnlyList<string> options, string whole)
@@ -240,4 +247,94 @@ internal sealed unsafe class Api6Engine : SharedEngine<CsoundBindings.Interop.Ap
     }
 
     public override string? OutputName(nint cs) => Utf8Text.Read(Methods.csoundGetOutputName(C(cs)));
+
+    // ==== Graphs, keyboard and file notices ====
+    public override string FileTypeName(int type) =>
+        Enum.IsDefined((CSOUND_FILETYPES)type) ? ((CSOUND_FILETYPES)type).ToString()["CSFTYPE_".Length..] : type.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    // ==== Csound 6 only: buffer-level performance, the PVS bus by copy, named GENs ====
+    public override int PerformBuffer(nint cs) => Methods.csoundPerformBuffer(C(cs));
+
+    public override Span<double> SoundBuffer(nint cs, bool output)
+    {
+        double* data = output ? Methods.csoundGetOutputBuffer(C(cs)) : Methods.csoundGetInputBuffer(C(cs));
+        long size = (output ? Methods.csoundGetOutputBufferSize(C(cs)) : Methods.csoundGetInputBufferSize(C(cs))).Value;
+        return data == null || size <= 0 ? Span<double>.Empty : new Span<double>(data, checked((int)size));
+    }
+
+    public override PvsFrame? ReadPvsFrame(nint cs, sbyte* name)
+    {
+        // Csound copies as many bins as its channel holds into the caller's frame: read the header alone first,
+        // then again into a frame of that size (plus room, should the channel grow in between).
+        PVSDATEXT header = default;
+        if (Methods.csoundGetPvsChannel(C(cs), &header, name) != 0)
+        {
+            return null;
+        }
+        if (header.N <= 0)
+        {
+            return new PvsFrame(0, header.overlap, header.winsize, (PvsWindow)header.wintype, header.format, header.framecount, Array.Empty<float>());
+        }
+        float[] bins = new float[header.N + 2 + 1024];
+        PVSDATEXT full = header;
+        fixed (float* p = bins)
+        {
+            full.frame = p;
+            if (Methods.csoundGetPvsChannel(C(cs), &full, name) != 0 || full.N + 2 > bins.Length)
+            {
+                return null;
+            }
+        }
+        return new PvsFrame(full.N, full.overlap, full.winsize, (PvsWindow)full.wintype, full.format, full.framecount, bins.AsSpan(0, full.N + 2).ToArray());
+    }
+
+    public override int WritePvsFrame(nint cs, sbyte* name, PvsFrame frame)
+    {
+        fixed (float* p = frame.Bins)
+        {
+            var data = new PVSDATEXT
+            {
+                N = frame.FftSize,
+                overlap = frame.Overlap,
+                winsize = frame.WindowSize,
+                wintype = (int)frame.Window,
+                format = frame.Format,
+                framecount = frame.FrameCount,
+                frame = p,
+            };
+            return Methods.csoundSetPvsChannel(C(cs), &data, name);
+        }
+    }
+
+    // Named GENs are numbered from GENMAX + 1 (61) in the order they register.
+    public override IReadOnlyDictionary<string, int> NamedGens(nint cs)
+    {
+        var gens = new Dictionary<string, int>(StringComparer.Ordinal);
+        Span<byte> name = stackalloc byte[256];
+        for (int number = 1; number < 100_000; number++)
+        {
+            int length = Methods.csoundIsNamedGEN(C(cs), number);
+            if (length <= 0)
+            {
+                if (number > 60)
+                {
+                    break;
+                }
+                continue;
+            }
+            fixed (byte* p = name)
+            {
+                Methods.csoundGetNamedGEN(C(cs), number, (sbyte*)p, name.Length);
+            }
+            gens[Utf8Text.Read(name)] = number;
+        }
+        return gens;
+    }
+
+    // ==== Csound 7 only: string elements of array channels ====
+    public override int StringElementSize => throw Api7Only("Array");
+
+    public override string StringData(nint cs, void* element) => throw Api7Only("Array");
+
+    public override void SetStringData(nint cs, void* element, sbyte* text) => throw Api7Only("Array");
 }

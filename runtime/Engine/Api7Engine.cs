@@ -29,6 +29,9 @@ internal sealed unsafe class Api7Engine : SharedEngine<CsoundBindings.Interop.Ap
     // with the engine's allocator before the engine's memory is set up). LoadPlugins loads a folder instead.
     public override nint Create(nint hostData) => (nint)Methods.csoundCreate((void*)hostData, null);
 
+    // No process-wide setting on Csound 7; the runtime loads the folder into each new engine (LoadPlugins).
+    public override bool SetGlobalPluginDirectory(sbyte* path) => false;
+
     public override int SetOptions(nint cs, IReadOnlyList<string> options, string whole)
     {
         using var text = new Native.Utf8Text(whole);
@@ -197,4 +200,29 @@ internal sealed unsafe class Api7Engine : SharedEngine<CsoundBindings.Interop.Ap
     }
 
     public override string? OutputName(nint cs) => Utf8Text.Read(Methods.csoundGetParams(C(cs))->outfilename);
+
+    // ==== Graphs, keyboard and file notices ====
+    public override string FileTypeName(int type) =>
+        Enum.IsDefined((CSOUND_FILETYPES)type) ? ((CSOUND_FILETYPES)type).ToString()["CSFTYPE_".Length..] : type.ToString(CultureInfo.InvariantCulture);
+
+    // ==== Csound 6 only: buffer-level performance, the PVS bus by copy, named GENs ====
+    private static NotSupportedException Api6Only(string what, string instead) =>
+        new($"{what} is Csound 6 only (Csound 7 removed it); {instead}.");
+
+    public override int PerformBuffer(nint cs) => throw Api6Only("PerformBuffer", "perform with PerformKsmps and read Spout");
+
+    public override Span<double> SoundBuffer(nint cs, bool output) => throw Api6Only("The sound-file buffer", "read Spout and write Spin each cycle");
+
+    public override PvsFrame? ReadPvsFrame(nint cs, sbyte* name) => throw Api6Only("The PVS bus by copy", "use OpenPvsChannel, a view of the frame itself");
+
+    public override int WritePvsFrame(nint cs, sbyte* name, PvsFrame frame) => throw Api6Only("The PVS bus by copy", "use OpenPvsChannel, a view of the frame itself");
+
+    public override IReadOnlyDictionary<string, int> NamedGens(nint cs) => throw Api6Only("The named-GEN list", "name the GEN in the f statement or ftgen");
+
+    // ==== Csound 7 only: string elements of array channels ====
+    public override int StringElementSize => sizeof(STRINGDAT);
+
+    public override string StringData(nint cs, void* element) => Utf8Text.Read(Methods.csoundGetStringData(C(cs), (STRINGDAT*)element)) ?? string.Empty;
+
+    public override void SetStringData(nint cs, void* element, sbyte* text) => Methods.csoundSetStringData(C(cs), (STRINGDAT*)element, text);
 }

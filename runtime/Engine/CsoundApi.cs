@@ -30,6 +30,9 @@ internal abstract unsafe class CsoundApi
 
     public abstract nint Create(nint hostData);
 
+    /// <summary>Sets the plug-in folder of engines created from now on, process-wide (Csound 6); false where create takes it (Csound 7).</summary>
+    public abstract bool SetGlobalPluginDirectory(sbyte* path);
+
     public abstract void Destroy(nint cs);
 
     public abstract nint GetHostData(nint cs);
@@ -374,4 +377,48 @@ internal abstract unsafe class CsoundApi
 
     /// <summary>Whether a configuration variable (what <c>-+name=value</c> sets) exists.</summary>
     public abstract bool ConfigVariableExists(nint cs, sbyte* name);
+
+    // ==== Graphs, keyboard and file notices ====
+
+    /// <summary>Registers the table-display callbacks (make, draw, kill, exit).</summary>
+    public abstract void SetGraphCallbacks(nint cs,
+        delegate* unmanaged[Cdecl]<nint, CsoundBindings.Interop.WINDAT*, sbyte*, void> make,
+        delegate* unmanaged[Cdecl]<nint, CsoundBindings.Interop.WINDAT*, void> draw,
+        delegate* unmanaged[Cdecl]<nint, CsoundBindings.Interop.WINDAT*, void> kill,
+        delegate* unmanaged[Cdecl]<nint, int> exit);
+
+    /// <summary>Tells Csound the host draws graphs (so it calls the graph callbacks instead of printing ASCII ones).</summary>
+    public abstract void SetIsGraphable(nint cs, bool graphable);
+
+    public abstract int RegisterKeyboardCallback(nint cs, delegate* unmanaged[Cdecl]<void*, void*, uint, int> callback, void* userData, uint typeMask);
+
+    public abstract void SetFileOpenCallback(nint cs, delegate* unmanaged[Cdecl]<nint, sbyte*, int, int, int, void> callback);
+
+    /// <summary>The name of a CSOUND_FILETYPES value without its prefix ("WAVE", "ORCHESTRA"), or the number.</summary>
+    public abstract string FileTypeName(int type);
+
+    // ==== Csound 6 only: buffer-level performance, the PVS bus by copy, named GENs ====
+
+    public abstract int PerformBuffer(nint cs);
+
+    /// <summary>Csound's output (or input) sound-file buffer of one -b block, interleaved; empty when it has none.</summary>
+    public abstract Span<double> SoundBuffer(nint cs, bool output);
+
+    /// <summary>A copy of a PVS bus channel's current frame, or null when Csound refuses the channel.</summary>
+    public abstract PvsFrame? ReadPvsFrame(nint cs, sbyte* name);
+
+    /// <summary>Copies a frame into a PVS bus channel (Csound's status code).</summary>
+    public abstract int WritePvsFrame(nint cs, sbyte* name, PvsFrame frame);
+
+    /// <summary>Named GENs and their numbers.</summary>
+    public abstract IReadOnlyDictionary<string, int> NamedGens(nint cs);
+
+    // ==== Csound 7 only: string elements of array channels ====
+
+    /// <summary>Bytes between the STRINGDAT elements of a string array.</summary>
+    public abstract int StringElementSize { get; }
+
+    public abstract string StringData(nint cs, void* element);
+
+    public abstract void SetStringData(nint cs, void* element, sbyte* text);
 }

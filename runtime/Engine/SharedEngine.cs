@@ -336,4 +336,25 @@ internal abstract unsafe class SharedEngine<TFunctions> : CsoundApi
     }
 
     public override bool ConfigVariableExists(nint cs, sbyte* name) => TFunctions.csoundQueryConfigurationVariable(cs, name) != null;
+
+    // ==== Graphs, keyboard and file notices ====
+    public override void SetGraphCallbacks(nint cs,
+        delegate* unmanaged[Cdecl]<nint, WINDAT*, sbyte*, void> make,
+        delegate* unmanaged[Cdecl]<nint, WINDAT*, void> draw,
+        delegate* unmanaged[Cdecl]<nint, WINDAT*, void> kill,
+        delegate* unmanaged[Cdecl]<nint, int> exit)
+    {
+        TFunctions.csoundSetMakeGraphCallback(cs, make);
+        TFunctions.csoundSetDrawGraphCallback(cs, draw);
+        TFunctions.csoundSetKillGraphCallback(cs, kill);
+        TFunctions.csoundSetExitGraphCallback(cs, exit);
+    }
+
+    public override void SetIsGraphable(nint cs, bool graphable) => _ = TFunctions.csoundSetIsGraphable(cs, graphable ? 1 : 0);
+
+    public override int RegisterKeyboardCallback(nint cs, delegate* unmanaged[Cdecl]<void*, void*, uint, int> callback, void* userData, uint typeMask) =>
+        TFunctions.csoundRegisterKeyboardCallback(cs, callback, userData, typeMask);
+
+    public override void SetFileOpenCallback(nint cs, delegate* unmanaged[Cdecl]<nint, sbyte*, int, int, int, void> callback) =>
+        TFunctions.csoundSetFileOpenCallback(cs, callback);
 }

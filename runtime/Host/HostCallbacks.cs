@@ -19,13 +19,17 @@ internal static unsafe class HostCallbacks
 
     public static delegate* unmanaged[Cdecl]<nint, sbyte*, void*, void*, void> OutputChannel => &OnOutputChannel;
 
-    public static delegate* unmanaged[Cdecl]<nint, void**, sbyte*, int> MidiOpen => &OnMidiOpen;
+    public static delegate* unmanaged[Cdecl]<nint, void**, sbyte*, int> MidiInOpen => &OnMidiInOpen;
+
+    public static delegate* unmanaged[Cdecl]<nint, void**, sbyte*, int> MidiOutOpen => &OnMidiOutOpen;
 
     public static delegate* unmanaged[Cdecl]<nint, void*, byte*, int, int> MidiRead => &OnMidiRead;
 
     public static delegate* unmanaged[Cdecl]<nint, void*, byte*, int, int> MidiWrite => &OnMidiWrite;
 
-    public static delegate* unmanaged[Cdecl]<nint, void*, int> MidiClose => &OnMidiClose;
+    public static delegate* unmanaged[Cdecl]<nint, void*, int> MidiInClose => &OnMidiInClose;
+
+    public static delegate* unmanaged[Cdecl]<nint, void*, int> MidiOutClose => &OnMidiOutClose;
 
     // The channel type is a CS_TYPE*, whose first field is its type name ("k", "S", "a").
     private static string TypeName(void* channelType) =>
@@ -73,9 +77,44 @@ internal static unsafe class HostCallbacks
     }
 
     [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
-    private static int OnMidiOpen(nint cs, void** userData, sbyte* device)
+    private static int OnMidiInOpen(nint cs, void** userData, sbyte* device) => MidiDevice(cs, userData, device, input: true, opened: true);
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    private static int OnMidiOutOpen(nint cs, void** userData, sbyte* device) => MidiDevice(cs, userData, device, input: false, opened: true);
+
+    // Csound hands the open callback's user data back to close: the device name is kept in the state for it.
+    private static int MidiDevice(nint cs, void** userData, sbyte* device, bool input, bool opened)
     {
-        *userData = null;
+        if (userData != null)
+        {
+            *userData = null;
+        }
+        EngineState? owner = EngineState.FromNative(cs);
+        if (owner is null)
+        {
+            return 0;
+        }
+        string name = opened ? Utf8Text.Read(device) ?? string.Empty : owner.MidiDeviceName(input);
+        if (opened)
+        {
+            owner.SetMidiDeviceName(input, name);
+        }
+        EventHandler<ExternalMidiEventArgs>? handler = opened ? owner.ExternalMidiOpened : owner.ExternalMidiClosed;
+        if (handler is null)
+        {
+            return 0;
+        }
+        using var scope = CallbackScope.Enter(owner);
+        try
+        {
+            handler(owner.Owner, new ExternalMidiEventArgs(input, name));
+        }
+#pragma warning disable CA1031
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            owner.ReportCallbackException(e);
+        }
         return 0;
     }
 
@@ -136,5 +175,8 @@ internal static unsafe class HostCallbacks
     }
 
     [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
-    private static int OnMidiClose(nint cs, void* userData) => 0;
+    private static int OnMidiInClose(nint cs, void* userData) => MidiDevice(cs, null, null, input: true, opened: false);
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    private static int OnMidiOutClose(nint cs, void* userData) => MidiDevice(cs, null, null, input: false, opened: false);
 }

@@ -349,6 +349,94 @@ internal sealed unsafe class EngineState
 
     public MidiOutputWriter? MidiWriter { get; set; }
 
+    public EventHandler<ExternalMidiEventArgs>? ExternalMidiOpened;
+
+    public EventHandler<ExternalMidiEventArgs>? ExternalMidiClosed;
+
+    private string _midiInDevice = string.Empty;
+    private string _midiOutDevice = string.Empty;
+
+    public string MidiDeviceName(bool input) => input ? _midiInDevice : _midiOutDevice;
+
+    public void SetMidiDeviceName(bool input, string name)
+    {
+        if (input)
+        {
+            _midiInDevice = name;
+        }
+        else
+        {
+            _midiOutDevice = name;
+        }
+    }
+
+    // ---- notices: graphs, keyboard, files (installed on first subscription, again after a reset) ----
+
+    public EventHandler<GraphEventArgs>? GraphCreated;
+
+    public EventHandler<GraphEventArgs>? GraphDrawn;
+
+    public EventHandler<GraphEventArgs>? GraphRemoved;
+
+    public EventHandler<KeyRequestedEventArgs>? KeyRequested;
+
+    public EventHandler<FileOpenedEventArgs>? FileOpened;
+
+    private bool _graphsOn;
+    private bool _keyboardOn;
+    private bool _fileNoticesOn;
+    private long _graphWindows;
+
+    /// <summary>A fresh graph window identity (1, 2, ...).</summary>
+    public long NextGraphWindow() => Interlocked.Increment(ref _graphWindows);
+
+    /// <summary>The handle Csound hands back to callbacks that get no engine pointer (the keyboard's user data).</summary>
+    public nint RoutingHandle => GCHandle.ToIntPtr(_self);
+
+    /// <summary>The state behind <see cref="RoutingHandle"/>, or null.</summary>
+    public static EngineState? FromRoutingHandle(nint handle) => handle == 0 ? null : GCHandle.FromIntPtr(handle).Target as EngineState;
+
+    public void InstallGraphs()
+    {
+        _graphsOn = true;
+        nint cs = Handle.DangerousGetHandle();
+        Api.SetGraphCallbacks(cs, NoticeCallbacks.MakeGraph, NoticeCallbacks.DrawGraph, NoticeCallbacks.KillGraph, NoticeCallbacks.ExitGraph);
+        Api.SetIsGraphable(cs, true);
+    }
+
+    public void InstallKeyboard()
+    {
+        _keyboardOn = true;
+        nint cs = Handle.DangerousGetHandle();
+        _ = Api.RegisterKeyboardCallback(cs, NoticeCallbacks.Keyboard, (void*)RoutingHandle, NoticeCallbacks.KeyboardTypes);
+        // Csound reports every callback as ignored (its dispatcher returns 1 after the last one), and then reads the
+        // process's stdin unless a key was pressed before: a pending "no key" keeps the host's answer, and a key
+        // sent with KeyPress still comes first.
+        Api.KeyPress(cs, 0);
+    }
+
+    public void InstallFileNotices()
+    {
+        _fileNoticesOn = true;
+        Api.SetFileOpenCallback(Handle.DangerousGetHandle(), NoticeCallbacks.FileOpen);
+    }
+
+    private void ReinstallNotices()
+    {
+        if (_graphsOn)
+        {
+            InstallGraphs();
+        }
+        if (_keyboardOn)
+        {
+            InstallKeyboard();
+        }
+        if (_fileNoticesOn)
+        {
+            InstallFileNotices();
+        }
+    }
+
     /// <summary>The host's audio device standing in for Csound's rt-audio module (Csound 6).</summary>
     public IAudioBackend? AudioBackend { get; set; }
 
@@ -371,6 +459,7 @@ internal sealed unsafe class EngineState
         {
             return;
         }
+        ReinstallNotices();
         MessageBufferOn = false;
         // Reset forgets the host MIDI callbacks and the options that enable them, and the appended opcodes.
         if (MidiReader is not null || MidiWriter is not null)
@@ -384,11 +473,11 @@ internal sealed unsafe class EngineState
         }
         if (MidiReader is not null)
         {
-            Api.SetExternalMidiIn(cs, HostCallbacks.MidiOpen, HostCallbacks.MidiRead, HostCallbacks.MidiClose);
+            Api.SetExternalMidiIn(cs, HostCallbacks.MidiInOpen, HostCallbacks.MidiRead, HostCallbacks.MidiInClose);
         }
         if (MidiWriter is not null)
         {
-            Api.SetExternalMidiOut(cs, HostCallbacks.MidiOpen, HostCallbacks.MidiWrite, HostCallbacks.MidiClose);
+            Api.SetExternalMidiOut(cs, HostCallbacks.MidiOutOpen, HostCallbacks.MidiWrite, HostCallbacks.MidiOutClose);
         }
         foreach (OpcodeThunks opcode in Opcodes)
         {

@@ -45,6 +45,13 @@ internal ref struct Utf8Text
     /// <summary>Reads a NUL-terminated UTF-8 string from native memory (null stays null).</summary>
     public static unsafe string? Read(sbyte* text) => text == null ? null : Marshal.PtrToStringUTF8((nint)text);
 
+    /// <summary>Reads UTF-8 text up to its first NUL (or the end of <paramref name="bytes"/>).</summary>
+    public static string Read(ReadOnlySpan<byte> bytes)
+    {
+        int end = bytes.IndexOf((byte)0);
+        return Encoding.UTF8.GetString(end < 0 ? bytes : bytes[..end]);
+    }
+
     /// <summary>
     /// Writes <paramref name="text"/> as NUL-terminated UTF-8 into <paramref name="destination"/>, cut at a character
     /// boundary when it does not fit; returns the bytes written before the NUL.

@@ -61,4 +61,36 @@ public sealed class DataChannelTests
         Assert.True(Signal.Rms(audio.AsSpan(8000)) > 0.05);
         Assert.InRange(Signal.Pitch(audio.AsSpan(8000, 8000), 44100, 500, 2000), 990, 1010);
     }
+
+    [Fact]
+    public void StringArrayElementsAreReadAndWrittenOnBothSides()
+    {
+        if (!TestEngine.IsApi7)
+        {
+            using var cs = new Csound();
+            Assert.Throws<NotSupportedException>(() => cs.OpenArrayChannel("names", "S", 3));
+            return;
+        }
+        // Csound 7.0 crashes when chnget reads a string array (replayed in C): refused before it parses, engine usable.
+        using var r = new OfflineRender("sr=44100\nksmps=32\nnchnls=1\n0dbfs=1\ninstr 2\n Snames[] init 3\n Snames[0] = \"from the orchestra\"\n Snames[2] = \"third\"\n chnset Snames, \"names\"\nendin\n");
+        ArrayChannel names = r.Csound.OpenArrayChannel("names", "S", 3);
+        Assert.Equal("S", names.ElementType);
+        names.SetString(0, "zero");
+        names.SetString(1, "héllo wörld, a longer string than the first");
+        Assert.Equal("zero", names.GetString(0));
+        Assert.Equal("héllo wörld, a longer string than the first", names.GetString(1));
+        Assert.Throws<InvalidOperationException>(() => names.AsSpan());
+        // Csound 7.0 allocates the square of a one-dimensional size (3 -> 9) and reports it: the bound is what it reports.
+        int count = names.Sizes.Aggregate(1, (a, b) => a * b);
+        Assert.True(count >= 3);
+        Assert.Throws<ArgumentOutOfRangeException>(() => names.GetString(count));
+        Assert.Throws<ArgumentOutOfRangeException>(() => names.GetString(-1));
+        Assert.Contains("string array", Assert.Throws<NotSupportedException>(() => r.Csound.CompileOrc("instr 1\n Snames[] chnget \"names\"\nendin\n")).Message, StringComparison.Ordinal);
+        r.Csound.ScoreEvent('i', 2, 0, 0.01);
+        r.Run(maxCycles: 3);
+        Assert.Equal("from the orchestra", names.GetString(0));
+        Assert.Equal("third", names.GetString(2));
+        ArrayChannel numbers = r.Csound.OpenArrayChannel("numbers", "k", 2);
+        Assert.Throws<InvalidOperationException>(() => numbers.GetString(0));
+    }
 }

@@ -53,4 +53,32 @@ public sealed class HostLogAndNamesTests
         Assert.Equal(MessageAttributes.Warning, lines.Single(l => l.Text == "host 2\n").Type);
         Assert.Throws<ArgumentNullException>(() => cs.Log(null!));
     }
+
+    [Theory]
+    [InlineData(null, null, 44100)]
+    [InlineData("-r 48000", null, 48000)]
+    [InlineData(null, 22050.0, 22050)]
+    public void AnOrchestraHeaderWithoutSrKeepsTheEnginesRate(string? option, double? sr, double expected)
+    {
+        using var cs = new Csound();
+        cs.Message += (_, _) => { };
+        cs.SetOption("-n -d");
+        if (option is not null)
+        {
+            cs.SetOption(option);
+        }
+        cs.CompileOrcHeader(sr: sr, nchnls: 1, ksmps: 10);
+        cs.CompileOrc("instr 1\na1 oscili 0.5, 441\nout a1\nendin\n");
+        cs.ScoreEvent('i', 1, 0, 1);
+        cs.Start();
+        Assert.Equal(expected, cs.Sr);
+        Assert.Equal(10, cs.Ksmps);
+        var audio = new System.Collections.Generic.List<double>();
+        for (int i = 0; i < 400; i++)
+        {
+            cs.PerformKsmps();
+            audio.AddRange(cs.Spout.ToArray());
+        }
+        Assert.Equal(441, Signal.Pitch(audio.ToArray(), expected), 2.0);
+    }
 }
