@@ -101,6 +101,7 @@ Task("Test")
         }
     }
     Run("./tests/CsoundBindings.Generator.Tests/CsoundBindings.Generator.Tests.csproj", "generator and bindings", new Dictionary<string, string>());
+    Run("./tests/CsoundBindings.SourceGenerators.Tests/CsoundBindings.SourceGenerators.Tests.csproj", "typed orchestras (source generator and analyzer)", new Dictionary<string, string>());
     if (FileExists("./tests/CsoundBindings.Tests/CsoundBindings.Tests.csproj"))
     {
         Run("./tests/CsoundBindings.Tests/CsoundBindings.Tests.csproj", "runtime on engine: Csound 6", new Dictionary<string, string> { ["CSOUNDBINDINGS_ENGINE"] = "6", ["CSOUND7_ROOT"] = "" });

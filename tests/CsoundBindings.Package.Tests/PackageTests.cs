@@ -119,4 +119,47 @@ public sealed class PackageTests(PackedPackages packed, ITestOutputHelper output
         string check = Shell.Ok(bindgen, "check --manifest headers/api6/manifest.json --out bindings/Api6", packed.FirstClone);
         output.WriteLine(check);
     }
+
+    [Fact]
+    public void AConsumerProjectWithACsdGetsTypedMembersAndATypoWarning()
+    {
+        string folder = packed.NewConsumerFolder("typed");
+        Shell.Ok("dotnet", "new console --name Typed --output . --no-update-check", folder);
+        Shell.Ok("dotnet", $"add package CsoundBindings --version {packed.Version}", folder);
+        File.WriteAllText(Path.Combine(folder, "tone.csd"), """
+            <CsoundSynthesizer>
+            <CsInstruments>
+            sr = 44100
+            ksmps = 64
+            nchnls = 1
+            0dbfs = 1
+            chn_k "level", 1
+            instr Beep
+              ifreq = p4
+              klevel chnget "level"
+              out oscili(klevel, ifreq)
+            endin
+            </CsInstruments>
+            </CsoundSynthesizer>
+            """);
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), """
+            using CsoundBindings;
+            using var tone = Tone.Open("-n");
+            tone.Csound.Start();
+            tone.Level = 0.5;
+            tone.Beep(0, 0.1, freq: 440);
+            double peak = 0;
+            for (int i = 0; i < 50; i++) { tone.Csound.PerformKsmps(); foreach (double s in tone.Csound.Spout) peak = System.Math.Max(peak, System.Math.Abs(s)); }
+            System.Console.WriteLine($"peak {peak:F3}");
+            tone.Csound.SetControlChannel("levle", 1);
+            [CsoundOrchestra("tone.csd")] partial class Tone;
+            """);
+        string build = Shell.Ok("dotnet", "build", folder);
+        Assert.Contains("warning CSO100", build, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'level'", build, StringComparison.Ordinal);
+        string run = Shell.Ok("dotnet", "run --no-build", folder, PackedPackages.Engine(6));
+        Assert.Contains("peak 0.500", run, StringComparison.Ordinal);
+        using ZipArchive zip = ZipFile.OpenRead(Nupkg("CsoundBindings"));
+        Assert.Contains(zip.Entries, e => e.FullName == "analyzers/dotnet/cs/CsoundBindings.SourceGenerators.dll");
+    }
 }

@@ -1,0 +1,38 @@
+using System.Linq;
+using CsCheck;
+using CsoundBindings.SourceGenerators.Parsing;
+using Xunit;
+
+namespace CsoundBindings.SourceGenerators.Tests;
+
+/// <summary>The orchestra reader runs inside the compiler: no input may make it throw, and the code it leads to compiles.</summary>
+public sealed class FuzzTests
+{
+    private static readonly string[] Pieces =
+    {
+        "instr ", "endin", "opcode", "endop", "Voice", "1", ",", "+", "\n", " ", "\t", "\"", "name\"", "{{", "}}", "/*", "*/", ";", "//",
+        "#include \"", "#define X #", "#", "$X", "p4", "p5", "p999999999999", "iamp", "=", "init", "pset", "0.5", "-1e308", "chn_k", "chn_a",
+        "chn_S", "chnget", "chnset", "chnexport", "invalue", "outvalue", "kx", "Sx", "ax", "gkx", "[", "]", "(", ")", "\\", "\r\n", "é", "\0",
+    };
+
+    private static readonly Gen<string> Orchestra = Gen.OneOf(
+        Gen.Int[0, Pieces.Length - 1].Array[0, 60].Select(ix => string.Concat(ix.Select(i => Pieces[i]))),
+        Gen.String);
+
+    [Fact]
+    public void TheReaderNeverThrows() =>
+        Orchestra.Sample(text =>
+        {
+            OrchestraModel model = OrchestraParser.Parse("/project/fuzz.orc", text, (_, _) => ("/project/inc.orc", text));
+            Assert.DoesNotContain(model.Problems, p => p.Id == Diagnostics.ParserFailure);
+        }, iter: 5000, seed: "0N0XIzNsQ0O2");
+
+    [Fact]
+    public void TheGeneratedCodeCompilesWhateverTheOrchestra() =>
+        Orchestra.Sample(text =>
+        {
+            var (sources, _, compiler) = GeneratorHarness.Run("[CsoundBindings.CsoundOrchestra(\"fuzz.orc\")]\npublic partial class Fuzz;\n", new InMemoryText("/project/fuzz.orc", text));
+            Assert.Single(sources);
+            Assert.Empty(compiler);
+        }, iter: 150, seed: "0N0XIzNsQ0O2");
+}
