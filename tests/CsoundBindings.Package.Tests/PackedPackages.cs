@@ -31,6 +31,18 @@ public sealed class PackedPackages : IDisposable
         Shell.Ok("dotnet", $"pack CsoundBindings.sln -c Release -o \"{Feed}\" -p:ContinuousIntegrationBuild=true", FirstClone);
         Shell.Ok("dotnet", $"pack runtime/CsoundBindings.csproj -c Release -o \"{SecondFeed}\" -p:ContinuousIntegrationBuild=true", SecondClone);
         Version = File.ReadAllText(Path.Combine(repository, "Directory.Build.props")).Split("<Version>")[1].Split("</Version>")[0];
+        // Consumers restore into the machine's package cache, where an earlier run left packages of the same version:
+        // drop them, so that what the consumers get is what was packed here.
+        string cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        foreach (string id in new[] { "csoundbindings", "csoundbindings.interop" })
+        {
+            string stale = Path.Combine(cache, id, Version);
+            if (Directory.Exists(stale))
+            {
+                Directory.Delete(stale, recursive: true);
+            }
+        }
     }
 
     public string Root { get; }

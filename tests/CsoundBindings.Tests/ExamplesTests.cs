@@ -48,6 +48,24 @@ public sealed class ExamplesTests : IDisposable
     }
 
     [Fact]
+    public void TypedOrchestraPlaysTheMelodyOverThePad()
+    {
+        var (samples, rate, output) = Run("TypedOrchestra");
+        Assert.InRange(samples.Length / (double)rate, 1.55, 1.65);
+        // Voice notes at 0, 0.5 and 1.0 s, 0.45 s each, over the 110 Hz pad (its defaults, from pset).
+        double[] expected = [220, 330, 440];
+        for (int i = 0; i < 3; i++)
+        {
+            double pitch = Signal.Pitch(Slice(samples, rate, (i * 0.5) + 0.05, (i * 0.5) + 0.4), rate, 150, 1000);
+            Assert.InRange(pitch, expected[i] * 0.98, expected[i] * 1.02);
+        }
+        // Between the notes only the pad sounds: a 0.05 sine.
+        double[] gap = Slice(samples, rate, 0.47, 0.5);
+        Assert.InRange(Signal.Rms(gap), 0.05 / Math.Sqrt(2) * 0.8, 0.05 / Math.Sqrt(2) * 1.3);
+        Assert.Contains("Loudest meter reading 0.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CSharpOpcodeFoldsTheSine()
     {
         var (samples, rate, _) = Run("CSharpOpcode");
