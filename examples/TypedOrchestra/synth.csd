@@ -24,7 +24,8 @@ instr Voice
   aenv linsegr 0, 0.01, 1, 0.05, 0
   asig vco2 iamp * kvol, ifreq
   asig butterlp asig * aenv, kcut
-  chnset rms(asig), "meter"
+  kmeter rms asig
+  chnset kmeter, "meter"
   out asig
 endin
 

@@ -59,9 +59,10 @@ public sealed class ExamplesTests : IDisposable
             double pitch = Signal.Pitch(Slice(samples, rate, (i * 0.5) + 0.05, (i * 0.5) + 0.4), rate, 150, 1000);
             Assert.InRange(pitch, expected[i] * 0.98, expected[i] * 1.02);
         }
-        // Between the notes only the pad sounds: a 0.05 sine.
-        double[] gap = Slice(samples, rate, 0.47, 0.5);
-        Assert.InRange(Signal.Rms(gap), 0.05 / Math.Sqrt(2) * 0.8, 0.05 / Math.Sqrt(2) * 1.3);
+        // After the last note's release (1.45 + 0.05 s) only the pad sounds: a 110 Hz sine at 0.05.
+        double[] tail = Slice(samples, rate, 1.51, 1.59);
+        Assert.InRange(Signal.Rms(tail), 0.05 / Math.Sqrt(2) * 0.95, 0.05 / Math.Sqrt(2) * 1.05);
+        Assert.InRange(Signal.Pitch(tail, rate, 80, 400), 110 * 0.98, 110 * 1.02);
         Assert.Contains("Loudest meter reading 0.", output, StringComparison.Ordinal);
     }
 
