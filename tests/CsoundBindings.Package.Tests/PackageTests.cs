@@ -161,5 +161,6 @@ public sealed class PackageTests(PackedPackages packed, ITestOutputHelper output
         Assert.Contains("peak 0.500", run, StringComparison.Ordinal);
         using ZipArchive zip = ZipFile.OpenRead(Nupkg("CsoundBindings"));
         Assert.Contains(zip.Entries, e => e.FullName == "analyzers/dotnet/cs/CsoundBindings.SourceGenerators.dll");
+        Assert.Contains(zip.Entries, e => e.FullName == "analyzers/dotnet/cs/CsoundBindings.SourceGenerators.CodeFixes.dll");
     }
 }
