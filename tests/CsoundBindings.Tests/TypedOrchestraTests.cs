@@ -64,4 +64,44 @@ public sealed class TypedOrchestraTests
         double[] silent = Render(synth, 0.1);
         Assert.True(Signal.Peak(silent.AsSpan(200)) < 1e-9, "both notes off");
     }
+
+    [Fact]
+    public void ThePerformanceThreadOverloadPlaysThroughTheThreadsStream()
+    {
+        string wav = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"typed-thread-{Guid.NewGuid():N}.wav");
+        try
+        {
+            using TypedSynth synth = TypedSynth.Open("-n");
+            using var thread = new PerformanceThread(synth.Csound);
+            thread.Record(wav);
+            thread.Play();
+            synth.Gain = 1;
+            synth.Tone(thread, 0, 0.4, amp: 0.4, freq: 550);
+            using (var otherEngine = new Csound())
+            using (var otherThread = new PerformanceThread(otherEngine))
+            {
+                Assert.Throws<ArgumentException>(() => synth.Tone(otherThread, 0, 1, 0.1, 100));
+            }
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (synth.LastFreq != 550 && clock.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                System.Threading.Thread.Sleep(10);
+            }
+            System.Threading.Thread.Sleep(600);
+            thread.StopRecord();
+            thread.Stop();
+            thread.Join();
+            Assert.Equal(550, synth.LastFreq);
+            (double[] samples, int rate, _) = Signal.ReadWav(wav);
+            int onset = Signal.FirstAbove(samples, 0.05);
+            Assert.True(onset >= 0, "the note was recorded");
+            var note = samples.AsSpan(onset + 500, 8000);
+            Assert.Equal(550, Signal.Pitch(note, rate, 200, 1000), 3.0);
+            Assert.Equal(0.4 / Math.Sqrt(2), Signal.Rms(note), 0.02);
+        }
+        finally
+        {
+            System.IO.File.Delete(wav);
+        }
+    }
 }

@@ -12,6 +12,7 @@ internal static class OrchestraEmitter
 {
     private const string Cs = "global::CsoundBindings.Csound";
     private const string Note = "global::CsoundBindings.ScheduledNote";
+    private const string Thread = "global::CsoundBindings.PerformanceThread";
     private static readonly char[] Bar = { '|' };
     private static readonly char[] LineBreaks = { '\n', '\t' };
 
@@ -319,7 +320,18 @@ internal static class OrchestraEmitter
         }
         string number = numbered ? label : $"Number({Naming.Literal(label)})";
         w.Line($"public {Note} {member}({signature}) =>");
-        w.Line($"    Schedule({number}, start, duration{arguments});");
+        w.Line($"    Schedule(null, {number}, start, duration{arguments});");
+        w.Line();
+        w.Line($"/// <summary>Schedules <c>instr {Naming.Xml(label)}</c> through <paramref name=\"thread\"/>'s ordered stream (after the commands sent to it before); see the other overload.</summary>");
+        w.Line("/// <param name=\"thread\">The performance thread of this orchestra's engine.</param>");
+        w.Line("/// <param name=\"start\">Seconds from now (p2).</param>");
+        w.Line("/// <param name=\"duration\">Seconds (p3); negative holds the note until it is turned off.</param>");
+        foreach ((PField field, string name) in parameters)
+        {
+            w.Line($"/// <param name=\"{name.TrimStart('@')}\">p{field.Index}.</param>");
+        }
+        w.Line($"public {Note} {member}({Thread} thread, {signature}) =>");
+        w.Line($"    Schedule(thread, {number}, start, duration{arguments});");
         w.Line();
     }
 
@@ -339,8 +351,12 @@ internal static class OrchestraEmitter
         w.Line("private int Number(string name) => _numbers.GetOrAdd(name, Csound.InstrumentNumber);");
         w.Line();
         w.Line("// Each note gets its own fractional instance number, so that it can be turned off alone.");
-        w.Line($"private {Note} Schedule(double instrument, double start, double duration, params double[] fields)");
+        w.Line($"private {Note} Schedule({Thread}? thread, double instrument, double start, double duration, params double[] fields)");
         w.Open();
+        w.Line("if (thread is not null && !ReferenceEquals(thread.Csound, Csound))");
+        w.Open();
+        w.Line("throw new global::System.ArgumentException(\"The performance thread belongs to another engine.\", nameof(thread));");
+        w.Close();
         w.Line("int note = global::System.Threading.Interlocked.Increment(ref _notes);");
         w.Line("double instance = global::System.Math.Floor(instrument) + ((note % 9999) + 1) / 10000.0;");
         w.Line("var pfields = new double[3 + fields.Length];");
@@ -348,7 +364,14 @@ internal static class OrchestraEmitter
         w.Line("pfields[1] = start;");
         w.Line("pfields[2] = duration;");
         w.Line("fields.CopyTo(pfields, 3);");
+        w.Line("if (thread is null)");
+        w.Open();
         w.Line("Csound.ScoreEvent('i', pfields);");
+        w.Close();
+        w.Line("else");
+        w.Open();
+        w.Line("thread.ScoreEvent(false, 'i', pfields);");
+        w.Close();
         w.Line($"return new {Note}(Csound, instance);");
         w.Close();
     }
