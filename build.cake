@@ -20,12 +20,13 @@ void Bindgen(string command, int api)
     DotNetRun(generator, args, new DotNetRunSettings { Configuration = configuration });
 }
 
-// The functions both generations declare alike, from the two IRs (bindings/Common).
+// The surface both generations share (headers/shared.json), checked in the two IRs and emitted once (bindings/Common).
 void Common(string command)
 {
     var args = new ProcessArgumentBuilder().Append(command)
         .Append("--ir").AppendQuoted("bindings/Api6/api6.ir.json")
         .Append("--ir").AppendQuoted("bindings/Api7/api7.ir.json")
+        .Append("--shared").AppendQuoted("headers/shared.json")
         .Append("--out").AppendQuoted("bindings/Common");
     DotNetRun(generator, args, new DotNetRunSettings { Configuration = configuration });
 }

@@ -15,8 +15,9 @@ const string Usage = """
       check    --manifest <...> --out <bindings/ApiN> [--headers <dir>]                          parse, emit, compare with --out
       emit     --ir <file.ir.json> --out <dir>                                 IR -> C# only
       check-ir --ir <file.ir.json> --out <dir>                                 IR -> C#, compare with --out
-      common   --ir <a.ir.json> --ir <b.ir.json> --out <bindings/Common>       functions shared by all APIs
-      check-common --ir <...> --ir <...> --out <bindings/Common>                the same, compare with --out
+      common   --ir <a.ir.json> --ir <b.ir.json> --shared <headers/shared.json> --out <bindings/Common>
+                                                                           the shared list, checked in every API, emitted once
+      check-common --ir <...> --ir <...> --shared <...> --out <bindings/Common>  the same, compare with --out
 
     --headers <dir> (or CSOUNDBINDINGS_API<N>_HEADERS) reads Csound's headers from another install than the
     manifest's headerRoot; the manifest's expectedVersion must still match them.
@@ -42,7 +43,8 @@ try
     if (command is "common" or "check-common")
     {
         var irs = args.Select((a, i) => (a, i)).Where(x => x.a == "--ir" && x.i + 1 < args.Length).Select(x => IrJson.Load(args[x.i + 1])).ToList();
-        var common = CommonEmitter.Emit(irs);
+        var common = CommonEmitter.Emit(irs, SharedSurface.Load(Required("--shared")), out List<string> notes);
+        notes.ForEach(n => Console.WriteLine($"note: {n}"));
         string commonDir = Required("--out");
         if (command == "common")
         {

@@ -42,6 +42,9 @@ public sealed class CSharpEmitter
     /// <summary>The struct declarations of a model (the common step reuses them for layout-identical structs).</summary>
     internal static IEnumerable<MemberDeclarationSyntax> StructMembers(ApiModel model) => new CSharpEmitter(model).Structs();
 
+    /// <summary>The enum declarations of a model (the common step emits the shared ones).</summary>
+    internal static IEnumerable<MemberDeclarationSyntax> EnumMembers(ApiModel model) => new CSharpEmitter(model).Enums();
+
     private string Render(IEnumerable<MemberDeclarationSyntax> members)
     {
         string header =
@@ -103,7 +106,7 @@ public sealed class CSharpEmitter
 
     private IEnumerable<MemberDeclarationSyntax> Enums()
     {
-        foreach (EnumDef e in _model.Enums)
+        foreach (EnumDef e in _model.Enums.Where(e => !_model.SharedTypes.Contains(e.Name)))
         {
             string underlying = _types.Map(new NativeType { Kind = "builtin", Spelling = e.Underlying, Name = e.Underlying });
             var members = e.Members.Select(m =>
@@ -200,7 +203,7 @@ public sealed class CSharpEmitter
 
     private IEnumerable<MemberDeclarationSyntax> Structs()
     {
-        foreach (RecordDef r in _model.Records)
+        foreach (RecordDef r in _model.Records.Where(r => !_model.SharedTypes.Contains(r.Name)))
         {
             var attributes = new List<AttributeListSyntax>();
             if (r.Size > 0)

@@ -27,38 +27,101 @@ public static class CommonEmitter
     /// <summary>The struct implementing the interface for a generation, e.g. Api6Functions.</summary>
     public static string ImplementationName(int api) => $"Api{api}Functions";
 
-    /// <summary>File name to text for the interface and one implementation per model.</summary>
-    public static IReadOnlyDictionary<string, string> Emit(IReadOnlyList<ApiModel> models)
+    /// <summary>
+    /// File name to text for the shared structs and enums, the interface and one implementation per model: exactly
+    /// what <paramref name="shared"/> lists, each checked to be the same in every model. <paramref name="notes"/>
+    /// gets the symbols every model shares that the list leaves out (so that they are never dropped silently).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A listed symbol is missing from a model or differs between models.</exception>
+    public static IReadOnlyDictionary<string, string> Emit(IReadOnlyList<ApiModel> models, SharedSurface shared, out List<string> notes)
     {
         ArgumentNullException.ThrowIfNull(models);
+        ArgumentNullException.ThrowIfNull(shared);
+        notes = [];
         var mappers = models.Select(m => new TypeMapper(m)).ToList();
-        List<RecordDef> records = CommonRecords(models, mappers);
+        string Generations(IEnumerable<int> indexes) => string.Join(", ", indexes.Select(i => $"API {models[i].Api}"));
+        var problems = new List<string>();
+
+        List<RecordDef> identical = CommonRecords(models, mappers);
+        var records = new List<RecordDef>();
+        foreach (string name in shared.Records.Order(StringComparer.Ordinal))
+        {
+            RecordDef? same = identical.FirstOrDefault(r => r.Name == name);
+            if (same is null)
+            {
+                var lacking = Enumerable.Range(0, models.Count).Where(i => !models[i].Records.Any(r => r.Name == name)).ToList();
+                problems.Add(lacking.Count > 0
+                    ? $"struct {name}: not declared by {Generations(lacking)}"
+                    : $"struct {name}: laid out differently between the generations (size, field offsets or field types), or it holds a struct that is not shared");
+                continue;
+            }
+            records.Add(same);
+        }
+        notes.AddRange(identical.Where(r => !shared.Records.Contains(r.Name)).Select(r => $"struct {r.Name} is laid out the same in every generation but not listed as shared"));
+
+        var enums = new List<EnumDef>();
+        foreach (string name in shared.Enums.Order(StringComparer.Ordinal))
+        {
+            var versions = models.Select(m => m.Enums.FirstOrDefault(e => e.Name == name)).ToList();
+            if (versions.Any(v => v is null))
+            {
+                problems.Add($"enum {name}: not declared by {Generations(Enumerable.Range(0, models.Count).Where(i => versions[i] is null))}");
+                continue;
+            }
+            string Shape(EnumDef e) => e.Underlying + ":" + string.Join(",", e.Members.Select(m => $"{m.Name}={m.Value}"));
+            if (versions.Select(v => Shape(v!)).Distinct().Count() != 1)
+            {
+                problems.Add($"enum {name}: members or values differ between the generations");
+                continue;
+            }
+            enums.Add(versions[0]!);
+        }
+
         var recordNames = records.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
         var common = new List<(FunctionDef Function, string Returns, List<string> Parameters)>();
-        foreach (FunctionDef function in models[0].Functions)
+        foreach (string name in shared.Functions.Order(StringComparer.Ordinal))
+        {
+            var versions = models.Select(m => m.Functions.FirstOrDefault(f => f.Name == name)).ToList();
+            if (versions.Any(v => v is null))
+            {
+                problems.Add($"function {name}: not declared by {Generations(Enumerable.Range(0, models.Count).Where(i => versions[i] is null))}");
+                continue;
+            }
+            var shapes = versions.Select((f, i) => Shape(mappers[i], f!, recordNames)).ToList();
+            if (shapes.Any(s => s is null) || shapes.Select(s => string.Join("|", s!.Value.Parameters.Prepend(s.Value.Returns))).Distinct().Count() != 1)
+            {
+                problems.Add($"function {name}: its C# signature differs between the generations (or uses a type that is not shared): "
+                    + string.Join("; ", versions.Select((f, i) => $"API {models[i].Api} {f!.Returns.Spelling} {name}({string.Join(", ", f.Parameters.Select(p => p.Type.Spelling))})")));
+                continue;
+            }
+            common.Add((versions[0]!, shapes[0]!.Value.Returns, shapes[0]!.Value.Parameters));
+        }
+        foreach (FunctionDef function in models[0].Functions.Where(f => !shared.Functions.Contains(f.Name)))
         {
             var shapes = models.Select((m, i) => m.Functions.FirstOrDefault(f => f.Name == function.Name) is { } f ? Shape(mappers[i], f, recordNames) : null).ToList();
-            if (shapes.All(s => s is not null) && shapes.Select(s => string.Join("|", s!.Value.Parameters.Prepend(s.Value.Returns))).Distinct().Count() == 1)
+            if (shapes.All(x => x is not null) && shapes.Select(x => string.Join("|", x!.Value.Parameters.Prepend(x.Value.Returns))).Distinct().Count() == 1)
             {
-                common.Add((function, shapes[0]!.Value.Returns, shapes[0]!.Value.Parameters));
+                notes.Add($"function {function.Name} has the same signature in every generation but is not listed as shared");
             }
         }
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"{shared.File}: {problems.Count} shared symbol(s) cannot be shared by {Generations(Enumerable.Range(0, models.Count))}:\n  "
+                + string.Join("\n  ", problems) + "\nRemove them from the shared list (the runtime then needs a per-API path) or fix the headers.");
+        }
+
         string sources = string.Join(", ", models.Select(m => $"API {m.Api}"));
         string header = "// <auto-generated>\n" +
-                        $"// Generated by csound-bindgen from the IRs of {sources}.\n" +
+                        $"// Generated by csound-bindgen from the IRs of {sources} and the shared list (headers/shared.json).\n" +
                         "// Do not edit: change the generator or headers/ and regenerate (./build.sh Generate).\n" +
                         "// </auto-generated>\n\n";
-        var structs = CSharpEmitter.StructMembers(models[0] with
-        {
-            Namespace = Namespace,
-            Records = records,
-            Enums = [],
-            Callbacks = [],
-        });
+        ApiModel template = models[0] with { Namespace = Namespace, Records = records, Enums = enums, Callbacks = [], SharedTypes = [] };
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             [$"{InterfaceName}.g.cs"] = RenderFile(header, Namespace, new MemberDeclarationSyntax[] { Interface(common, sources) }),
-            ["CommonStructs.g.cs"] = RenderFile(header, Namespace, structs),
+            ["CommonStructs.g.cs"] = RenderFile(header, Namespace, CSharpEmitter.StructMembers(template)),
+            ["CommonEnums.g.cs"] = RenderFile(header, Namespace, CSharpEmitter.EnumMembers(template)),
         };
         for (int i = 0; i < models.Count; i++)
         {
@@ -167,7 +230,7 @@ public static class CommonEmitter
     private static string Qualified(ApiModel model, TypeMapper mapper, NativeType type)
     {
         string text = mapper.Map(type);
-        foreach (string record in RecordNames(type).Distinct().OrderByDescending(n => n.Length))
+        foreach (string record in RecordNames(type).Where(n => !model.SharedTypes.Contains(n)).Distinct().OrderByDescending(n => n.Length))
         {
             text = System.Text.RegularExpressions.Regex.Replace(text, $@"(?<![\w.:])\b{record}\b", $"global::{model.Namespace}.{record}");
         }

@@ -63,6 +63,9 @@ public sealed record Manifest
     /// <summary>Functions small and non-blocking enough to skip the GC transition.</summary>
     public IReadOnlyList<string> SuppressGcTransition { get; init; } = [];
 
+    /// <summary>The shared surface (headers/shared.json) the manifest names with <c>shared</c>, or null.</summary>
+    public SharedSurface? Shared { get; init; }
+
     /// <summary>The folder the manifest was read from.</summary>
     public string Directory { get; init; } = ".";
 

@@ -16,7 +16,7 @@ internal static class ManifestReader
     private static readonly string[] Keys =
     [
         "api", "namespace", "expectedVersion", "headerRoot", "includeDirs", "defines", "libraries", "sources",
-        "excludeHeaders", "exclude", "suppressGcTransition",
+        "excludeHeaders", "exclude", "suppressGcTransition", "shared",
     ];
 
     private static readonly string[] Required = ["api", "namespace", "expectedVersion", "headerRoot", "libraries", "sources"];
@@ -117,6 +117,9 @@ internal static class ManifestReader
             ExcludeHeaders = StringMap(root, "excludeHeaders", Bad, allowEmpty: true) ?? new SortedDictionary<string, string>(StringComparer.Ordinal),
             Exclude = StringMap(root, "exclude", Bad, allowEmpty: true) ?? new SortedDictionary<string, string>(StringComparer.Ordinal),
             SuppressGcTransition = Strings(root, "suppressGcTransition", "the manifest", Bad) ?? [],
+            Shared = root.TryGetProperty("shared", out _)
+                ? SharedSurface.Load(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, String(root, "shared", "the manifest", Bad)))
+                : null,
             Directory = Path.GetDirectoryName(Path.GetFullPath(path))!,
             File = Path.GetFullPath(path),
         };

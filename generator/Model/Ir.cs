@@ -105,4 +105,7 @@ public sealed record ApiModel
 
     /// <summary>Everything left out, sorted by kind then name.</summary>
     public required IReadOnlyList<SkippedItem> Skipped { get; init; }
+
+    /// <summary>Structs and enums emitted once in bindings/Common (headers/shared.json), not in this API's folder.</summary>
+    public IReadOnlyList<string> SharedTypes { get; init; } = [];
 }

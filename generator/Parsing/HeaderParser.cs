@@ -641,6 +641,7 @@ public sealed class HeaderParser
         string Get(string macro) => _constants.TryGetValue(macro, out var c) ? c.Value : "?";
         string version = $"{Get("CS_VERSION")}.{Get("CS_SUBVER")}.{Get("CS_PATCHLEVEL")}";
         _manifest.CheckVersion(version);
+        CheckShared(version);
         return new ApiModel
         {
             Api = _manifest.Api,
@@ -656,6 +657,27 @@ public sealed class HeaderParser
             Constants = _constants.Values.OrderBy(c => c.Name, StringComparer.Ordinal).ToList(),
             SuppressGcTransition = _manifest.SuppressGcTransition.Order(StringComparer.Ordinal).ToList(),
             Skipped = _skipped.Values.OrderBy(s => s.Kind, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal).ToList(),
+            SharedTypes = _manifest.Shared?.Types ?? [],
         };
+    }
+
+    // Every shared symbol must exist in this generation: a release that lacks one fails here, by name, instead of
+    // leaving the runtime to fail to build.
+    private void CheckShared(string version)
+    {
+        if (_manifest.Shared is not { } shared)
+        {
+            return;
+        }
+        var missing = shared.Records.Where(r => !_records.ContainsKey(r)).Select(r => "struct " + r)
+            .Concat(shared.Enums.Where(e => !_enums.ContainsKey(e)).Select(e => "enum " + e))
+            .Concat(shared.Functions.Where(f => !_functions.ContainsKey(f)))
+            .ToList();
+        if (missing.Count > 0)
+        {
+            throw new HeaderParseException(
+                $"{shared.File} lists {missing.Count} symbol(s) that the API {_manifest.Api} headers of Csound {version} do not declare: {string.Join(", ", missing)}. " +
+                "A release without them cannot share them: remove them from the shared list (and give the runtime a per-API path), or point at other headers.");
+        }
     }
 }

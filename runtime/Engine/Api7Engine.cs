@@ -92,7 +92,7 @@ internal sealed unsafe class Api7Engine : SharedEngine<CsoundBindings.Interop.Ap
     public override int CompileArgs(nint cs, int argc, byte** argv) => Methods.csoundCompile(C(cs), argc, (sbyte**)argv);
 
     public override void SetBreakpointCallback(nint cs, delegate* unmanaged[Cdecl]<nint, CsoundBindings.Interop.debug_bkpt_info_t*, void*, void> callback) =>
-        Methods.csoundSetBreakpointCallback(C(cs), new breakpoint_cb_t((delegate* unmanaged[Cdecl]<CSOUND*, debug_bkpt_info_t*, void*, void>)callback), null);
+        Methods.csoundSetBreakpointCallback(C(cs), new breakpoint_cb_t((delegate* unmanaged[Cdecl]<CSOUND*, CsoundBindings.Interop.debug_bkpt_info_t*, void*, void>)callback), null);
 
     public override void SetChannelCallbacks(nint cs, delegate* unmanaged[Cdecl]<nint, sbyte*, void*, void*, void> input, delegate* unmanaged[Cdecl]<nint, sbyte*, void*, void*, void> output)
     {
@@ -200,10 +200,6 @@ internal sealed unsafe class Api7Engine : SharedEngine<CsoundBindings.Interop.Ap
     }
 
     public override string? OutputName(nint cs) => Utf8Text.Read(Methods.csoundGetParams(C(cs))->outfilename);
-
-    // ==== Graphs, keyboard and file notices ====
-    public override string FileTypeName(int type) =>
-        Enum.IsDefined((CSOUND_FILETYPES)type) ? ((CSOUND_FILETYPES)type).ToString()["CSFTYPE_".Length..] : type.ToString(CultureInfo.InvariantCulture);
 
     // ==== Csound 6 only: buffer-level performance, the PVS bus by copy, named GENs ====
     private static NotSupportedException Api6Only(string what, string instead) =>

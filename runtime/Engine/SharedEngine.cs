@@ -357,4 +357,8 @@ internal abstract unsafe class SharedEngine<TFunctions> : CsoundApi
 
     public override void SetFileOpenCallback(nint cs, delegate* unmanaged[Cdecl]<nint, sbyte*, int, int, int, void> callback) =>
         TFunctions.csoundSetFileOpenCallback(cs, callback);
+
+    // CSOUND_FILETYPES is the same in every generation (headers/shared.json).
+    public override string FileTypeName(int type) =>
+        System.Enum.IsDefined((CSOUND_FILETYPES)type) ? ((CSOUND_FILETYPES)type).ToString()["CSFTYPE_".Length..] : type.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

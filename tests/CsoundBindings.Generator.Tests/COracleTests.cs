@@ -43,7 +43,8 @@ public sealed class COracleTests
         ApiModel model = IrJson.Load(Path.Combine(RepoPaths.Bindings(api), GeneratedOutput.IrFileName(api)));
         Oracle c = RunProbe(manifest, model);
         Assembly bindings = typeof(CsoundBindings.Interop.NativeTypeNameAttribute).Assembly;
-        Type Binding(string name) => bindings.GetType($"{model.Namespace}.{name}") ?? throw new InvalidOperationException($"{name} is not compiled");
+        // Shared structs and enums (headers/shared.json) are compiled once, in the common namespace: checked against each API's gcc.
+        Type Binding(string name) => bindings.GetType($"{(model.SharedTypes.Contains(name) ? "CsoundBindings.Interop" : model.Namespace)}.{name}") ?? throw new InvalidOperationException($"{name} is not compiled");
         var problems = new List<string>();
         int checks = 0;
         void Expect(bool ok, string what)

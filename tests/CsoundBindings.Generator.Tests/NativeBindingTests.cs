@@ -18,7 +18,8 @@ public sealed class NativeBindingTests
     private static ApiModel Ir(int api) => IrJson.Load(Path.Combine(RepoPaths.Bindings(api), GeneratedOutput.IrFileName(api)));
 
     private static Type? BindingType(ApiModel model, string name) =>
-        typeof(CsoundBindings.Interop.NativeTypeNameAttribute).Assembly.GetType($"{model.Namespace}.{name}");
+        // Shared structs and enums (headers/shared.json) are compiled once, in the common namespace.
+        typeof(CsoundBindings.Interop.NativeTypeNameAttribute).Assembly.GetType($"{(model.SharedTypes.Contains(name) ? "CsoundBindings.Interop" : model.Namespace)}.{name}");
 
     [Theory]
     [MemberData(nameof(Apis))]
