@@ -265,7 +265,6 @@ public static unsafe partial class Methods
     /// <summary>Binds csoundGetCurrentTimeSamples (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetCurrentTimeSamples", ExactSpelling = true)]
     [SuppressGCTransition]
-    [return: NativeTypeName("int64_t")]
     public static extern long csoundGetCurrentTimeSamples(CSOUND* csound);
     /// <summary>Binds csoundGetDebug (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetDebug", ExactSpelling = true)]
@@ -302,7 +301,6 @@ public static unsafe partial class Methods
     /// <summary>Binds csoundGetKsmps (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetKsmps", ExactSpelling = true)]
     [SuppressGCTransition]
-    [return: NativeTypeName("uint32_t")]
     public static extern uint csoundGetKsmps(CSOUND* param0);
     /// <summary>Binds csoundGetLibrarySymbol (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetLibrarySymbol", ExactSpelling = true)]
@@ -328,12 +326,10 @@ public static unsafe partial class Methods
     /// <summary>Binds csoundGetNchnls (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetNchnls", ExactSpelling = true)]
     [SuppressGCTransition]
-    [return: NativeTypeName("uint32_t")]
     public static extern uint csoundGetNchnls(CSOUND* param0);
     /// <summary>Binds csoundGetNchnlsInput (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetNchnlsInput", ExactSpelling = true)]
     [SuppressGCTransition]
-    [return: NativeTypeName("uint32_t")]
     public static extern uint csoundGetNchnlsInput(CSOUND* csound);
     /// <summary>Binds csoundGetOutputBuffer (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetOutputBuffer", ExactSpelling = true)]
@@ -357,7 +353,6 @@ public static unsafe partial class Methods
     public static extern int csoundGetPvsChannel(CSOUND* csound, PVSDATEXT* fout, [NativeTypeName("const char *")] sbyte* name);
     /// <summary>Binds csoundGetRandomSeedFromTime (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetRandomSeedFromTime", ExactSpelling = true)]
-    [return: NativeTypeName("uint32_t")]
     public static extern uint csoundGetRandomSeedFromTime();
     /// <summary>Binds csoundGetRealTime (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetRealTime", ExactSpelling = true)]
@@ -507,7 +502,6 @@ public static unsafe partial class Methods
     public static extern int csoundRand31(int* seedVal);
     /// <summary>Binds csoundRandMT (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundRandMT", ExactSpelling = true)]
-    [return: NativeTypeName("uint32_t")]
     public static extern uint csoundRandMT(CsoundRandMTState* p);
     /// <summary>Binds csoundReadCircularBuffer (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundReadCircularBuffer", ExactSpelling = true)]
@@ -566,7 +560,7 @@ public static unsafe partial class Methods
     public static extern int csoundScoreSort(CSOUND* param0, [NativeTypeName("FILE *")] void* inFile, [NativeTypeName("FILE *")] void* outFile);
     /// <summary>Binds csoundSeedRandMT (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSeedRandMT", ExactSpelling = true)]
-    public static extern void csoundSeedRandMT(CsoundRandMTState* p, [NativeTypeName("const uint32_t *")] uint* initKey, [NativeTypeName("uint32_t")] uint keyLength);
+    public static extern void csoundSeedRandMT(CsoundRandMTState* p, [NativeTypeName("const uint32_t *")] uint* initKey, uint keyLength);
     /// <summary>Binds csoundSetAudioChannel (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetAudioChannel", ExactSpelling = true)]
     public static extern void csoundSetAudioChannel(CSOUND* csound, [NativeTypeName("const char *")] sbyte* name, double* samples);
@@ -596,7 +590,7 @@ public static unsafe partial class Methods
     public static extern void csoundSetDebug(CSOUND* param0, int debug);
     /// <summary>Binds csoundSetDefaultMessageCallback (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetDefaultMessageCallback", ExactSpelling = true)]
-    public static extern void csoundSetDefaultMessageCallback([NativeTypeName("void (*)(CSOUND *, int, const char *, struct __va_list_tag *)")] delegate* unmanaged[Cdecl]<CSOUND*, int, sbyte*, void*, void> csoundMessageCallback_);
+    public static extern void csoundSetDefaultMessageCallback([NativeTypeName("void (*)(CSOUND *, int, const char *, va_list)")] delegate* unmanaged[Cdecl]<CSOUND*, int, sbyte*, void*, void> csoundMessageCallback_);
     /// <summary>Binds csoundSetDrawGraphCallback (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetDrawGraphCallback", ExactSpelling = true)]
     public static extern void csoundSetDrawGraphCallback(CSOUND* param0, [NativeTypeName("void (*)(CSOUND *, WINDAT *)")] delegate* unmanaged[Cdecl]<CSOUND*, WINDAT*, void> drawGraphCallback_);
@@ -680,7 +674,7 @@ public static unsafe partial class Methods
     public static extern void csoundSetMakeGraphCallback(CSOUND* param0, [NativeTypeName("void (*)(CSOUND *, WINDAT *, const char *)")] delegate* unmanaged[Cdecl]<CSOUND*, WINDAT*, sbyte*, void> makeGraphCallback_);
     /// <summary>Binds csoundSetMessageCallback (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetMessageCallback", ExactSpelling = true)]
-    public static extern void csoundSetMessageCallback(CSOUND* param0, [NativeTypeName("void (*)(CSOUND *, int, const char *, struct __va_list_tag *)")] delegate* unmanaged[Cdecl]<CSOUND*, int, sbyte*, void*, void> csoundMessageCallback_);
+    public static extern void csoundSetMessageCallback(CSOUND* param0, [NativeTypeName("void (*)(CSOUND *, int, const char *, va_list)")] delegate* unmanaged[Cdecl]<CSOUND*, int, sbyte*, void*, void> csoundMessageCallback_);
     /// <summary>Binds csoundSetMessageLevel (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetMessageLevel", ExactSpelling = true)]
     public static extern void csoundSetMessageLevel(CSOUND* param0, int messageLevel);

@@ -12,11 +12,9 @@ public static unsafe partial class Methods
 {
     /// <summary>Binds csoundAppendOpcode (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundAppendOpcode", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
-    public static extern int csoundAppendOpcode(CSOUND* param0, [NativeTypeName("const char *")] sbyte* opname, [NativeTypeName("int32_t")] int dsblksiz, [NativeTypeName("int32_t")] int flags, [NativeTypeName("const char *")] sbyte* outypes, [NativeTypeName("const char *")] sbyte* intypes, [NativeTypeName("int32_t (*)(CSOUND *, void *)")] delegate* unmanaged[Cdecl]<CSOUND*, void*, int> init, [NativeTypeName("int32_t (*)(CSOUND *, void *)")] delegate* unmanaged[Cdecl]<CSOUND*, void*, int> perf, [NativeTypeName("int32_t (*)(CSOUND *, void *)")] delegate* unmanaged[Cdecl]<CSOUND*, void*, int> deinit);
+    public static extern int csoundAppendOpcode(CSOUND* param0, [NativeTypeName("const char *")] sbyte* opname, int dsblksiz, int flags, [NativeTypeName("const char *")] sbyte* outypes, [NativeTypeName("const char *")] sbyte* intypes, [NativeTypeName("int32_t (*)(CSOUND *, void *)")] delegate* unmanaged[Cdecl]<CSOUND*, void*, int> init, [NativeTypeName("int32_t (*)(CSOUND *, void *)")] delegate* unmanaged[Cdecl]<CSOUND*, void*, int> perf, [NativeTypeName("int32_t (*)(CSOUND *, void *)")] delegate* unmanaged[Cdecl]<CSOUND*, void*, int> deinit);
     /// <summary>Binds csoundArrayDataDimensions (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundArrayDataDimensions", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundArrayDataDimensions([NativeTypeName("const ARRAYDAT *")] ARRAYDAT* adat);
     /// <summary>Binds csoundArrayDataSizes (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundArrayDataSizes", ExactSpelling = true)]
@@ -29,26 +27,22 @@ public static unsafe partial class Methods
     /// <summary>Binds csoundCfgErrorCodeToString (cfgvar.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundCfgErrorCodeToString", ExactSpelling = true)]
     [return: NativeTypeName("const char *")]
-    public static extern sbyte* csoundCfgErrorCodeToString([NativeTypeName("int32_t")] int errcode);
+    public static extern sbyte* csoundCfgErrorCodeToString(int errcode);
     /// <summary>Binds csoundClearBreakpoints (csdebug.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundClearBreakpoints", ExactSpelling = true)]
     public static extern void csoundClearBreakpoints(CSOUND* csound);
     /// <summary>Binds csoundCompile (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundCompile", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
-    public static extern int csoundCompile(CSOUND* param0, [NativeTypeName("int32_t")] int argc, [NativeTypeName("const char **")] sbyte** argv);
+    public static extern int csoundCompile(CSOUND* param0, int argc, [NativeTypeName("const char **")] sbyte** argv);
     /// <summary>Binds csoundCompileCSD (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundCompileCSD", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
-    public static extern int csoundCompileCSD(CSOUND* csound, [NativeTypeName("const char *")] sbyte* csd, [NativeTypeName("int32_t")] int mode);
+    public static extern int csoundCompileCSD(CSOUND* csound, [NativeTypeName("const char *")] sbyte* csd, int mode);
     /// <summary>Binds csoundCompileOrc (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundCompileOrc", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
-    public static extern int csoundCompileOrc(CSOUND* csound, [NativeTypeName("const char *")] sbyte* str, [NativeTypeName("int32_t")] int async);
+    public static extern int csoundCompileOrc(CSOUND* csound, [NativeTypeName("const char *")] sbyte* str, int async);
     /// <summary>Binds csoundCompileTree (csound_compiler.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundCompileTree", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
-    public static extern int csoundCompileTree(CSOUND* csound, TREE* root, [NativeTypeName("int32_t")] int async);
+    public static extern int csoundCompileTree(CSOUND* csound, TREE* root, int async);
     /// <summary>Binds csoundCondSignal (csound_threads.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundCondSignal", ExactSpelling = true)]
     public static extern void csoundCondSignal(void* condVar);
@@ -60,26 +54,25 @@ public static unsafe partial class Methods
     public static extern CSOUND* csoundCreate(void* hostData, [NativeTypeName("const char *")] sbyte* opcodedir);
     /// <summary>Binds csoundCreateBarrier (csound_threads.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundCreateBarrier", ExactSpelling = true)]
-    public static extern void* csoundCreateBarrier([NativeTypeName("uint32_t")] uint max);
+    public static extern void* csoundCreateBarrier(uint max);
     /// <summary>Binds csoundCreateCircularBuffer (csound_circular_buffer.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundCreateCircularBuffer", ExactSpelling = true)]
-    public static extern void* csoundCreateCircularBuffer(CSOUND* csound, [NativeTypeName("int32_t")] int numelem, [NativeTypeName("int32_t")] int elemsize);
+    public static extern void* csoundCreateCircularBuffer(CSOUND* csound, int numelem, int elemsize);
     /// <summary>Binds csoundCreateCondVar (csound_threads.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundCreateCondVar", ExactSpelling = true)]
     public static extern void* csoundCreateCondVar();
     /// <summary>Binds csoundCreateConfigurationVariable (cfgvar.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundCreateConfigurationVariable", ExactSpelling = true)]
-    public static extern int csoundCreateConfigurationVariable(CSOUND* csound, [NativeTypeName("const char *")] sbyte* name, void* p, [NativeTypeName("int32_t")] int type, [NativeTypeName("int32_t")] int flags, void* min, void* max, [NativeTypeName("const char *")] sbyte* shortDesc, [NativeTypeName("const char *")] sbyte* longDesc);
+    public static extern int csoundCreateConfigurationVariable(CSOUND* csound, [NativeTypeName("const char *")] sbyte* name, void* p, int type, int flags, void* min, void* max, [NativeTypeName("const char *")] sbyte* shortDesc, [NativeTypeName("const char *")] sbyte* longDesc);
     /// <summary>Binds csoundCreateGlobalVariable (csound_misc.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundCreateGlobalVariable", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundCreateGlobalVariable(CSOUND* param0, [NativeTypeName("const char *")] sbyte* name, [NativeTypeName("size_t")] nuint nbytes);
     /// <summary>Binds csoundCreateMessageBuffer (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundCreateMessageBuffer", ExactSpelling = true)]
-    public static extern void csoundCreateMessageBuffer(CSOUND* csound, [NativeTypeName("int32_t")] int toStdOut);
+    public static extern void csoundCreateMessageBuffer(CSOUND* csound, int toStdOut);
     /// <summary>Binds csoundCreateMutex (csound_threads.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundCreateMutex", ExactSpelling = true)]
-    public static extern void* csoundCreateMutex([NativeTypeName("int32_t")] int isRecursive);
+    public static extern void* csoundCreateMutex(int isRecursive);
     /// <summary>Binds csoundCreatePerformanceThread (csPerfThread.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundCreatePerformanceThread", ExactSpelling = true)]
     [return: NativeTypeName("CS_PERF_THREAD *")]
@@ -89,7 +82,7 @@ public static unsafe partial class Methods
     public static extern void* csoundCreateThread([NativeTypeName("uintptr_t (*)(void *)")] delegate* unmanaged[Cdecl]<void*, nuint> threadRoutine, void* userdata);
     /// <summary>Binds csoundCreateThread2 (csound_threads.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundCreateThread2", ExactSpelling = true)]
-    public static extern void* csoundCreateThread2([NativeTypeName("uintptr_t (*)(void *)")] delegate* unmanaged[Cdecl]<void*, nuint> threadRoutine, [NativeTypeName("uint32_t")] uint stack, void* userdata);
+    public static extern void* csoundCreateThread2([NativeTypeName("uintptr_t (*)(void *)")] delegate* unmanaged[Cdecl]<void*, nuint> threadRoutine, uint stack, void* userdata);
     /// <summary>Binds csoundCreateThreadLock (csound_threads.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundCreateThreadLock", ExactSpelling = true)]
     public static extern void* csoundCreateThreadLock();
@@ -128,7 +121,6 @@ public static unsafe partial class Methods
     public static extern void csoundDeleteChannelList(CSOUND* param0, controlChannelInfo_t* lst);
     /// <summary>Binds csoundDeleteConfigurationVariable (cfgvar.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundDeleteConfigurationVariable", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundDeleteConfigurationVariable(CSOUND* csound, [NativeTypeName("const char *")] sbyte* name);
     /// <summary>Binds csoundDeleteTree (csound_compiler.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundDeleteTree", ExactSpelling = true)]
@@ -141,7 +133,6 @@ public static unsafe partial class Methods
     public static extern void csoundDestroy(CSOUND* param0);
     /// <summary>Binds csoundDestroyBarrier (csound_threads.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundDestroyBarrier", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundDestroyBarrier(void* barrier);
     /// <summary>Binds csoundDestroyCircularBuffer (csound_circular_buffer.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundDestroyCircularBuffer", ExactSpelling = true)]
@@ -151,7 +142,6 @@ public static unsafe partial class Methods
     public static extern void csoundDestroyCondVar(void* condVar);
     /// <summary>Binds csoundDestroyGlobalVariable (csound_misc.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundDestroyGlobalVariable", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundDestroyGlobalVariable(CSOUND* param0, [NativeTypeName("const char *")] sbyte* name);
     /// <summary>Binds csoundDestroyMessageBuffer (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundDestroyMessageBuffer", ExactSpelling = true)]
@@ -170,10 +160,10 @@ public static unsafe partial class Methods
     public static extern double csoundEvalCode(CSOUND* csound, [NativeTypeName("const char *")] sbyte* str);
     /// <summary>Binds csoundEvent (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundEvent", ExactSpelling = true)]
-    public static extern void csoundEvent(CSOUND* param0, [NativeTypeName("int32_t")] int type, double* @params, [NativeTypeName("int32_t")] int nparams, [NativeTypeName("int32_t")] int async);
+    public static extern void csoundEvent(CSOUND* param0, int type, double* @params, int nparams, int async);
     /// <summary>Binds csoundEventString (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundEventString", ExactSpelling = true)]
-    public static extern void csoundEventString(CSOUND* param0, [NativeTypeName("const char *")] sbyte* message, [NativeTypeName("int32_t")] int async);
+    public static extern void csoundEventString(CSOUND* param0, [NativeTypeName("const char *")] sbyte* message, int async);
     /// <summary>Binds csoundFlushCircularBuffer (csound_circular_buffer.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundFlushCircularBuffer", ExactSpelling = true)]
     public static extern void csoundFlushCircularBuffer(CSOUND* csound, void* p);
@@ -193,19 +183,16 @@ public static unsafe partial class Methods
     public static extern void csoundGetAudioChannel(CSOUND* csound, [NativeTypeName("const char *")] sbyte* name, double* samples);
     /// <summary>Binds csoundGetAudioDevList (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetAudioDevList", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
-    public static extern int csoundGetAudioDevList(CSOUND* csound, CS_AUDIODEVICE* list, [NativeTypeName("int32_t")] int isOutput);
+    public static extern int csoundGetAudioDevList(CSOUND* csound, CS_AUDIODEVICE* list, int isOutput);
     /// <summary>Binds csoundGetCPUTime (csound_misc.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetCPUTime", ExactSpelling = true)]
     public static extern double csoundGetCPUTime(RTCLOCK* param0);
     /// <summary>Binds csoundGetChannelDatasize (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetChannelDatasize", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundGetChannelDatasize(CSOUND* csound, [NativeTypeName("const char *")] sbyte* name);
     /// <summary>Binds csoundGetChannelPtr (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetChannelPtr", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
-    public static extern int csoundGetChannelPtr(CSOUND* param0, void** p, [NativeTypeName("const char *")] sbyte* name, [NativeTypeName("int32_t")] int type);
+    public static extern int csoundGetChannelPtr(CSOUND* param0, void** p, [NativeTypeName("const char *")] sbyte* name, int type);
     /// <summary>Binds csoundGetChannelVarTypeName (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetChannelVarTypeName", ExactSpelling = true)]
     [return: NativeTypeName("const char *")]
@@ -213,14 +200,12 @@ public static unsafe partial class Methods
     /// <summary>Binds csoundGetChannels (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetChannels", ExactSpelling = true)]
     [SuppressGCTransition]
-    [return: NativeTypeName("uint32_t")]
-    public static extern uint csoundGetChannels(CSOUND* param0, [NativeTypeName("int32_t")] int isInput);
+    public static extern uint csoundGetChannels(CSOUND* param0, int isInput);
     /// <summary>Binds csoundGetControlChannel (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetControlChannel", ExactSpelling = true)]
-    public static extern double csoundGetControlChannel(CSOUND* csound, [NativeTypeName("const char *")] sbyte* name, [NativeTypeName("int32_t *")] int* err);
+    public static extern double csoundGetControlChannel(CSOUND* csound, [NativeTypeName("const char *")] sbyte* name, int* err);
     /// <summary>Binds csoundGetControlChannelHints (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetControlChannelHints", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundGetControlChannelHints(CSOUND* param0, [NativeTypeName("const char *")] sbyte* name, controlChannelHints_t* hints);
     /// <summary>Binds csoundGetCurrentThreadId (csound_threads.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetCurrentThreadId", ExactSpelling = true)]
@@ -228,11 +213,9 @@ public static unsafe partial class Methods
     /// <summary>Binds csoundGetCurrentTimeSamples (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetCurrentTimeSamples", ExactSpelling = true)]
     [SuppressGCTransition]
-    [return: NativeTypeName("int64_t")]
     public static extern long csoundGetCurrentTimeSamples(CSOUND* csound);
     /// <summary>Binds csoundGetDebug (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetDebug", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundGetDebug(CSOUND* param0);
     /// <summary>Binds csoundGetEnv (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetEnv", ExactSpelling = true)]
@@ -244,7 +227,6 @@ public static unsafe partial class Methods
     public static extern sbyte* csoundGetFirstMessage(CSOUND* csound);
     /// <summary>Binds csoundGetFirstMessageAttr (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetFirstMessageAttr", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundGetFirstMessageAttr(CSOUND* csound);
     /// <summary>Binds csoundGetHostData (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetHostData", ExactSpelling = true)]
@@ -256,24 +238,19 @@ public static unsafe partial class Methods
     /// <summary>Binds csoundGetKsmps (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetKsmps", ExactSpelling = true)]
     [SuppressGCTransition]
-    [return: NativeTypeName("uint32_t")]
     public static extern uint csoundGetKsmps(CSOUND* param0);
     /// <summary>Binds csoundGetMIDIDevList (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetMIDIDevList", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
-    public static extern int csoundGetMIDIDevList(CSOUND* csound, CS_MIDIDEVICE* list, [NativeTypeName("int32_t")] int isOutput);
+    public static extern int csoundGetMIDIDevList(CSOUND* csound, CS_MIDIDEVICE* list, int isOutput);
     /// <summary>Binds csoundGetMessageCnt (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetMessageCnt", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundGetMessageCnt(CSOUND* csound);
     /// <summary>Binds csoundGetMessageLevel (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetMessageLevel", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundGetMessageLevel(CSOUND* param0);
     /// <summary>Binds csoundGetModule (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetModule", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
-    public static extern int csoundGetModule(CSOUND* csound, [NativeTypeName("int32_t")] int number, [NativeTypeName("char **")] sbyte** name, [NativeTypeName("char **")] sbyte** type);
+    public static extern int csoundGetModule(CSOUND* csound, int number, [NativeTypeName("char **")] sbyte** name, [NativeTypeName("char **")] sbyte** type);
     /// <summary>Binds csoundGetParams (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetParams", ExactSpelling = true)]
     [return: NativeTypeName("const OPARMS *")]
@@ -284,7 +261,6 @@ public static unsafe partial class Methods
     public static extern float* csoundGetPvsData([NativeTypeName("const PVSDAT *")] PVSDAT* pvsdat);
     /// <summary>Binds csoundGetRandomSeedFromTime (csound_misc.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetRandomSeedFromTime", ExactSpelling = true)]
-    [return: NativeTypeName("uint32_t")]
     public static extern uint csoundGetRandomSeedFromTime();
     /// <summary>Binds csoundGetRealTime (csound_misc.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetRealTime", ExactSpelling = true)]
@@ -298,7 +274,6 @@ public static unsafe partial class Methods
     public static extern double csoundGetScoreTime(CSOUND* param0);
     /// <summary>Binds csoundGetSizeOfMYFLT (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetSizeOfMYFLT", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundGetSizeOfMYFLT();
     /// <summary>Binds csoundGetSpin (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetSpin", ExactSpelling = true)]
@@ -322,12 +297,10 @@ public static unsafe partial class Methods
     public static extern sbyte* csoundGetStringData(CSOUND* csound, STRINGDAT* sdata);
     /// <summary>Binds csoundGetTable (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetTable", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
-    public static extern int csoundGetTable(CSOUND* param0, double** tablePtr, [NativeTypeName("int32_t")] int tableNum);
+    public static extern int csoundGetTable(CSOUND* param0, double** tablePtr, int tableNum);
     /// <summary>Binds csoundGetTableArgs (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetTableArgs", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
-    public static extern int csoundGetTableArgs(CSOUND* csound, double** argsPtr, [NativeTypeName("int32_t")] int tableNum);
+    public static extern int csoundGetTableArgs(CSOUND* csound, double** argsPtr, int tableNum);
     /// <summary>Binds csoundGetUtilityDescription (csound_misc.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetUtilityDescription", ExactSpelling = true)]
     [return: NativeTypeName("const char *")]
@@ -335,24 +308,21 @@ public static unsafe partial class Methods
     /// <summary>Binds csoundGetVersion (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundGetVersion", ExactSpelling = true)]
     [SuppressGCTransition]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundGetVersion();
     /// <summary>Binds csoundInitArrayChannel (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundInitArrayChannel", ExactSpelling = true)]
-    public static extern ARRAYDAT* csoundInitArrayChannel(CSOUND* csound, [NativeTypeName("const char *")] sbyte* name, [NativeTypeName("const char *")] sbyte* type, [NativeTypeName("int32_t")] int dimensions, [NativeTypeName("const int32_t *")] int* sizes);
+    public static extern ARRAYDAT* csoundInitArrayChannel(CSOUND* csound, [NativeTypeName("const char *")] sbyte* name, [NativeTypeName("const char *")] sbyte* type, int dimensions, [NativeTypeName("const int32_t *")] int* sizes);
     /// <summary>Binds csoundInitPvsChannel (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundInitPvsChannel", ExactSpelling = true)]
-    public static extern PVSDAT* csoundInitPvsChannel(CSOUND* csound, [NativeTypeName("const char *")] sbyte* name, [NativeTypeName("int32_t")] int size, [NativeTypeName("int32_t")] int overlap, [NativeTypeName("int32_t")] int winsize, [NativeTypeName("int32_t")] int wintype, [NativeTypeName("int32_t")] int format);
+    public static extern PVSDAT* csoundInitPvsChannel(CSOUND* csound, [NativeTypeName("const char *")] sbyte* name, int size, int overlap, int winsize, int wintype, int format);
     /// <summary>Binds csoundInitTimerStruct (csound_misc.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundInitTimerStruct", ExactSpelling = true)]
     public static extern void csoundInitTimerStruct(RTCLOCK* param0);
     /// <summary>Binds csoundInitialize (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundInitialize", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
-    public static extern int csoundInitialize([NativeTypeName("int32_t")] int flags);
+    public static extern int csoundInitialize(int flags);
     /// <summary>Binds csoundIsScorePending (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundIsScorePending", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundIsScorePending(CSOUND* param0);
     /// <summary>Binds csoundJoinThread (csound_threads.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundJoinThread", ExactSpelling = true)]
@@ -363,7 +333,6 @@ public static unsafe partial class Methods
     public static extern void csoundKeyPress(CSOUND* param0, [NativeTypeName("char")] sbyte c);
     /// <summary>Binds csoundListChannels (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundListChannels", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundListChannels(CSOUND* param0, controlChannelInfo_t** lst);
     /// <summary>Binds csoundListConfigurationVariables (cfgvar.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundListConfigurationVariables", ExactSpelling = true)]
@@ -374,7 +343,6 @@ public static unsafe partial class Methods
     public static extern sbyte** csoundListUtilities(CSOUND* param0);
     /// <summary>Binds csoundLoadPlugins (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundLoadPlugins", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundLoadPlugins(CSOUND* csound, [NativeTypeName("const char *")] sbyte* dir);
     /// <summary>Binds csoundLockChannel (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundLockChannel", ExactSpelling = true)]
@@ -384,28 +352,24 @@ public static unsafe partial class Methods
     public static extern void csoundLockMutex(void* mutex_);
     /// <summary>Binds csoundLockMutexNoWait (csound_threads.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundLockMutexNoWait", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundLockMutexNoWait(void* mutex_);
     /// <summary>Binds csoundMessageV (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundMessageV", ExactSpelling = true)]
-    public static extern void csoundMessageV(CSOUND* param0, [NativeTypeName("int32_t")] int attr, [NativeTypeName("const char *")] sbyte* format, [NativeTypeName("va_list")] void* args);
+    public static extern void csoundMessageV(CSOUND* param0, int attr, [NativeTypeName("const char *")] sbyte* format, [NativeTypeName("va_list")] void* args);
     /// <summary>Binds csoundNotifyThreadLock (csound_threads.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundNotifyThreadLock", ExactSpelling = true)]
     public static extern void csoundNotifyThreadLock(void* @lock);
     /// <summary>Binds csoundParseConfigurationVariable (cfgvar.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundParseConfigurationVariable", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundParseConfigurationVariable(CSOUND* csound, [NativeTypeName("const char *")] sbyte* name, [NativeTypeName("const char *")] sbyte* value);
     /// <summary>Binds csoundParseOrc (csound_compiler.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundParseOrc", ExactSpelling = true)]
     public static extern TREE* csoundParseOrc(CSOUND* csound, [NativeTypeName("const char *")] sbyte* str);
     /// <summary>Binds csoundPeekCircularBuffer (csound_circular_buffer.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundPeekCircularBuffer", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
-    public static extern int csoundPeekCircularBuffer(CSOUND* csound, void* circular_buffer, void* @out, [NativeTypeName("int32_t")] int items);
+    public static extern int csoundPeekCircularBuffer(CSOUND* csound, void* circular_buffer, void* @out, int items);
     /// <summary>Binds csoundPerformKsmps (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundPerformKsmps", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundPerformKsmps(CSOUND* param0);
     /// <summary>Binds csoundPerformanceThreadFlushMessageQueue (csPerfThread.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundPerformanceThreadFlushMessageQueue", ExactSpelling = true)]
@@ -418,18 +382,15 @@ public static unsafe partial class Methods
     public static extern void* csoundPerformanceThreadGetProcessCB([NativeTypeName("CS_PERF_THREAD *")] void* pt);
     /// <summary>Binds csoundPerformanceThreadGetStatus (csPerfThread.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundPerformanceThreadGetStatus", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundPerformanceThreadGetStatus([NativeTypeName("CS_PERF_THREAD *")] void* pt);
     /// <summary>Binds csoundPerformanceThreadInputMessage (csPerfThread.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundPerformanceThreadInputMessage", ExactSpelling = true)]
     public static extern void csoundPerformanceThreadInputMessage([NativeTypeName("CS_PERF_THREAD *")] void* pt, [NativeTypeName("const char *")] sbyte* s);
     /// <summary>Binds csoundPerformanceThreadIsRunning (csPerfThread.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundPerformanceThreadIsRunning", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundPerformanceThreadIsRunning([NativeTypeName("CS_PERF_THREAD *")] void* pt);
     /// <summary>Binds csoundPerformanceThreadJoin (csPerfThread.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundPerformanceThreadJoin", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundPerformanceThreadJoin([NativeTypeName("CS_PERF_THREAD *")] void* pt);
     /// <summary>Binds csoundPerformanceThreadPause (csPerfThread.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundPerformanceThreadPause", ExactSpelling = true)]
@@ -439,10 +400,10 @@ public static unsafe partial class Methods
     public static extern void csoundPerformanceThreadPlay([NativeTypeName("CS_PERF_THREAD *")] void* pt);
     /// <summary>Binds csoundPerformanceThreadRecord (csPerfThread.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundPerformanceThreadRecord", ExactSpelling = true)]
-    public static extern void csoundPerformanceThreadRecord([NativeTypeName("CS_PERF_THREAD *")] void* pt, [NativeTypeName("const char *")] sbyte* filename, [NativeTypeName("int32_t")] int samplebits, [NativeTypeName("int32_t")] int numbufs);
+    public static extern void csoundPerformanceThreadRecord([NativeTypeName("CS_PERF_THREAD *")] void* pt, [NativeTypeName("const char *")] sbyte* filename, int samplebits, int numbufs);
     /// <summary>Binds csoundPerformanceThreadScoreEvent (csPerfThread.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundPerformanceThreadScoreEvent", ExactSpelling = true)]
-    public static extern void csoundPerformanceThreadScoreEvent([NativeTypeName("CS_PERF_THREAD *")] void* pt, [NativeTypeName("int32_t")] int absp2mode, [NativeTypeName("char")] sbyte opcod, [NativeTypeName("int32_t")] int pcnt, double* p);
+    public static extern void csoundPerformanceThreadScoreEvent([NativeTypeName("CS_PERF_THREAD *")] void* pt, int absp2mode, [NativeTypeName("char")] sbyte opcod, int pcnt, double* p);
     /// <summary>Binds csoundPerformanceThreadSetProcessCB (csPerfThread.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundPerformanceThreadSetProcessCB", ExactSpelling = true)]
     public static extern void csoundPerformanceThreadSetProcessCB([NativeTypeName("CS_PERF_THREAD *")] void* pt, [NativeTypeName("void (*)(void *)")] delegate* unmanaged[Cdecl]<void*, void> callback, void* cbData);
@@ -463,23 +424,18 @@ public static unsafe partial class Methods
     public static extern void csoundPopFirstMessage(CSOUND* csound);
     /// <summary>Binds csoundPvsDataFFTSize (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundPvsDataFFTSize", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundPvsDataFFTSize([NativeTypeName("const PVSDAT *")] PVSDAT* pvsdat);
     /// <summary>Binds csoundPvsDataFormat (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundPvsDataFormat", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundPvsDataFormat([NativeTypeName("const PVSDAT *")] PVSDAT* pvsdat);
     /// <summary>Binds csoundPvsDataFramecount (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundPvsDataFramecount", ExactSpelling = true)]
-    [return: NativeTypeName("uint32_t")]
     public static extern uint csoundPvsDataFramecount([NativeTypeName("const PVSDAT *")] PVSDAT* pvsdat);
     /// <summary>Binds csoundPvsDataOverlap (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundPvsDataOverlap", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundPvsDataOverlap([NativeTypeName("const PVSDAT *")] PVSDAT* pvsdat);
     /// <summary>Binds csoundPvsDataWindowSize (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundPvsDataWindowSize", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundPvsDataWindowSize([NativeTypeName("const PVSDAT *")] PVSDAT* pvsdat);
     /// <summary>Binds csoundQueryConfigurationVariable (cfgvar.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundQueryConfigurationVariable", ExactSpelling = true)]
@@ -492,23 +448,19 @@ public static unsafe partial class Methods
     public static extern void* csoundQueryGlobalVariableNoCheck(CSOUND* param0, [NativeTypeName("const char *")] sbyte* name);
     /// <summary>Binds csoundRand31 (csound_misc.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundRand31", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
-    public static extern int csoundRand31([NativeTypeName("int32_t *")] int* seedVal);
+    public static extern int csoundRand31(int* seedVal);
     /// <summary>Binds csoundRandMT (csound_misc.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundRandMT", ExactSpelling = true)]
-    [return: NativeTypeName("uint32_t")]
     public static extern uint csoundRandMT(CsoundRandMTState* p);
     /// <summary>Binds csoundReadCircularBuffer (csound_circular_buffer.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundReadCircularBuffer", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
-    public static extern int csoundReadCircularBuffer(CSOUND* csound, void* circular_buffer, void* @out, [NativeTypeName("int32_t")] int items);
+    public static extern int csoundReadCircularBuffer(CSOUND* csound, void* circular_buffer, void* @out, int items);
     /// <summary>Binds csoundRegisterKeyboardCallback (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundRegisterKeyboardCallback", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
-    public static extern int csoundRegisterKeyboardCallback(CSOUND* param0, [NativeTypeName("int32_t (*)(void *, void *, uint32_t)")] delegate* unmanaged[Cdecl]<void*, void*, uint, int> func, void* userData, [NativeTypeName("uint32_t")] uint type);
+    public static extern int csoundRegisterKeyboardCallback(CSOUND* param0, [NativeTypeName("int32_t (*)(void *, void *, uint32_t)")] delegate* unmanaged[Cdecl]<void*, void*, uint, int> func, void* userData, uint type);
     /// <summary>Binds csoundRemoveBreakpoint (csdebug.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundRemoveBreakpoint", ExactSpelling = true)]
-    public static extern void csoundRemoveBreakpoint(CSOUND* csound, [NativeTypeName("int32_t")] int line, [NativeTypeName("int32_t")] int instr);
+    public static extern void csoundRemoveBreakpoint(CSOUND* csound, int line, int instr);
     /// <summary>Binds csoundRemoveInstrumentBreakpoint (csdebug.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundRemoveInstrumentBreakpoint", ExactSpelling = true)]
     public static extern void csoundRemoveInstrumentBreakpoint(CSOUND* csound, double instr);
@@ -524,22 +476,19 @@ public static unsafe partial class Methods
     /// <summary>Binds csoundRunCommand (csound_misc.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundRunCommand", ExactSpelling = true)]
     [return: NativeTypeName("long")]
-    public static extern CLong csoundRunCommand([NativeTypeName("const char *const *")] sbyte** argv, [NativeTypeName("int32_t")] int noWait);
+    public static extern CLong csoundRunCommand([NativeTypeName("const char *const *")] sbyte** argv, int noWait);
     /// <summary>Binds csoundRunUtility (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundRunUtility", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
-    public static extern int csoundRunUtility(CSOUND* param0, [NativeTypeName("const char *")] sbyte* name, [NativeTypeName("int32_t")] int argc, [NativeTypeName("char **")] sbyte** argv);
+    public static extern int csoundRunUtility(CSOUND* param0, [NativeTypeName("const char *")] sbyte* name, int argc, [NativeTypeName("char **")] sbyte** argv);
     /// <summary>Binds csoundScoreExtract (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundScoreExtract", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundScoreExtract(CSOUND* param0, [NativeTypeName("FILE *")] void* inFile, [NativeTypeName("FILE *")] void* outFile, [NativeTypeName("FILE *")] void* extractFile);
     /// <summary>Binds csoundScoreSort (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundScoreSort", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundScoreSort(CSOUND* param0, [NativeTypeName("FILE *")] void* inFile, [NativeTypeName("FILE *")] void* outFile);
     /// <summary>Binds csoundSeedRandMT (csound_misc.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSeedRandMT", ExactSpelling = true)]
-    public static extern void csoundSeedRandMT(CsoundRandMTState* p, [NativeTypeName("const uint32_t *")] uint* initKey, [NativeTypeName("uint32_t")] uint keyLength);
+    public static extern void csoundSeedRandMT(CsoundRandMTState* p, [NativeTypeName("const uint32_t *")] uint* initKey, uint keyLength);
     /// <summary>Binds csoundSetArrayData (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetArrayData", ExactSpelling = true)]
     public static extern void csoundSetArrayData(ARRAYDAT* adat, [NativeTypeName("const void *")] void* data);
@@ -548,27 +497,25 @@ public static unsafe partial class Methods
     public static extern void csoundSetAudioChannel(CSOUND* csound, [NativeTypeName("const char *")] sbyte* name, [NativeTypeName("const double *")] double* samples);
     /// <summary>Binds csoundSetBreakpoint (csdebug.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetBreakpoint", ExactSpelling = true)]
-    public static extern void csoundSetBreakpoint(CSOUND* csound, [NativeTypeName("int32_t")] int line, [NativeTypeName("int32_t")] int instr, [NativeTypeName("int32_t")] int skip);
+    public static extern void csoundSetBreakpoint(CSOUND* csound, int line, int instr, int skip);
     /// <summary>Binds csoundSetBreakpointCallback (csdebug.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetBreakpointCallback", ExactSpelling = true)]
     public static extern void csoundSetBreakpointCallback(CSOUND* csound, breakpoint_cb_t bkpt_cb, void* userdata);
     /// <summary>Binds csoundSetConfigurationVariable (cfgvar.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetConfigurationVariable", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundSetConfigurationVariable(CSOUND* csound, [NativeTypeName("const char *")] sbyte* name, void* value);
     /// <summary>Binds csoundSetControlChannel (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetControlChannel", ExactSpelling = true)]
     public static extern void csoundSetControlChannel(CSOUND* csound, [NativeTypeName("const char *")] sbyte* name, double val);
     /// <summary>Binds csoundSetControlChannelHints (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetControlChannelHints", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundSetControlChannelHints(CSOUND* param0, [NativeTypeName("const char *")] sbyte* name, controlChannelHints_t hints);
     /// <summary>Binds csoundSetDebug (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetDebug", ExactSpelling = true)]
-    public static extern void csoundSetDebug(CSOUND* param0, [NativeTypeName("int32_t")] int debug);
+    public static extern void csoundSetDebug(CSOUND* param0, int debug);
     /// <summary>Binds csoundSetDefaultMessageCallback (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetDefaultMessageCallback", ExactSpelling = true)]
-    public static extern void csoundSetDefaultMessageCallback([NativeTypeName("void (*)(CSOUND *, int32_t, const char *, struct __va_list_tag *)")] delegate* unmanaged[Cdecl]<CSOUND*, int, sbyte*, void*, void> csoundMessageCallback_);
+    public static extern void csoundSetDefaultMessageCallback([NativeTypeName("void (*)(CSOUND *, int32_t, const char *, va_list)")] delegate* unmanaged[Cdecl]<CSOUND*, int, sbyte*, void*, void> csoundMessageCallback_);
     /// <summary>Binds csoundSetDrawGraphCallback (csound_graph_display.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetDrawGraphCallback", ExactSpelling = true)]
     public static extern void csoundSetDrawGraphCallback(CSOUND* param0, [NativeTypeName("void (*)(CSOUND *, WINDAT *)")] delegate* unmanaged[Cdecl]<CSOUND*, WINDAT*, void> drawGraphCallback_);
@@ -601,7 +548,6 @@ public static unsafe partial class Methods
     public static extern void csoundSetFileOpenCallback(CSOUND* p, [NativeTypeName("void (*)(CSOUND *, const char *, int32_t, int32_t, int32_t)")] delegate* unmanaged[Cdecl]<CSOUND*, sbyte*, int, int, int, void> func);
     /// <summary>Binds csoundSetGlobalEnv (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetGlobalEnv", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundSetGlobalEnv([NativeTypeName("const char *")] sbyte* name, [NativeTypeName("const char *")] sbyte* value);
     /// <summary>Binds csoundSetHostAudioIO (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetHostAudioIO", ExactSpelling = true)]
@@ -620,11 +566,10 @@ public static unsafe partial class Methods
     public static extern void csoundSetInputChannelCallback(CSOUND* csound, channelCallback_t inputChannelCalback);
     /// <summary>Binds csoundSetInstrumentBreakpoint (csdebug.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetInstrumentBreakpoint", ExactSpelling = true)]
-    public static extern void csoundSetInstrumentBreakpoint(CSOUND* csound, double instr, [NativeTypeName("int32_t")] int skip);
+    public static extern void csoundSetInstrumentBreakpoint(CSOUND* csound, double instr, int skip);
     /// <summary>Binds csoundSetIsGraphable (csound_graph_display.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetIsGraphable", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
-    public static extern int csoundSetIsGraphable(CSOUND* param0, [NativeTypeName("int32_t")] int isGraphable);
+    public static extern int csoundSetIsGraphable(CSOUND* param0, int isGraphable);
     /// <summary>Binds csoundSetKillGraphCallback (csound_graph_display.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetKillGraphCallback", ExactSpelling = true)]
     public static extern void csoundSetKillGraphCallback(CSOUND* param0, [NativeTypeName("void (*)(CSOUND *, WINDAT *)")] delegate* unmanaged[Cdecl]<CSOUND*, WINDAT*, void> killGraphCallback_);
@@ -642,10 +587,10 @@ public static unsafe partial class Methods
     public static extern void csoundSetMakeGraphCallback(CSOUND* param0, [NativeTypeName("void (*)(CSOUND *, WINDAT *, const char *)")] delegate* unmanaged[Cdecl]<CSOUND*, WINDAT*, sbyte*, void> makeGraphCallback_);
     /// <summary>Binds csoundSetMessageCallback (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetMessageCallback", ExactSpelling = true)]
-    public static extern void csoundSetMessageCallback(CSOUND* param0, [NativeTypeName("void (*)(CSOUND *, int32_t, const char *, struct __va_list_tag *)")] delegate* unmanaged[Cdecl]<CSOUND*, int, sbyte*, void*, void> csoundMessageCallback_);
+    public static extern void csoundSetMessageCallback(CSOUND* param0, [NativeTypeName("void (*)(CSOUND *, int32_t, const char *, va_list)")] delegate* unmanaged[Cdecl]<CSOUND*, int, sbyte*, void*, void> csoundMessageCallback_);
     /// <summary>Binds csoundSetMessageLevel (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetMessageLevel", ExactSpelling = true)]
-    public static extern void csoundSetMessageLevel(CSOUND* param0, [NativeTypeName("int32_t")] int messageLevel);
+    public static extern void csoundSetMessageLevel(CSOUND* param0, int messageLevel);
     /// <summary>Binds csoundSetMessageStringCallback (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetMessageStringCallback", ExactSpelling = true)]
     public static extern void csoundSetMessageStringCallback(CSOUND* csound, [NativeTypeName("void (*)(CSOUND *, int32_t, const char *)")] delegate* unmanaged[Cdecl]<CSOUND*, int, sbyte*, void> csoundMessageStrCallback);
@@ -657,7 +602,6 @@ public static unsafe partial class Methods
     public static extern void csoundSetOpenSoundFileCallback(CSOUND* p, [NativeTypeName("void *(*)(CSOUND *, const char *, int32_t, void *)")] delegate* unmanaged[Cdecl]<CSOUND*, sbyte*, int, void*, void*> openSoundFileCallback);
     /// <summary>Binds csoundSetOption (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetOption", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundSetOption(CSOUND* csound, [NativeTypeName("const char *")] sbyte* option);
     /// <summary>Binds csoundSetOutput (csound7_undeclared.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetOutput", ExactSpelling = true)]
@@ -676,7 +620,7 @@ public static unsafe partial class Methods
     public static extern void csoundSetScoreOffsetSeconds(CSOUND* param0, double time);
     /// <summary>Binds csoundSetScorePending (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetScorePending", ExactSpelling = true)]
-    public static extern void csoundSetScorePending(CSOUND* param0, [NativeTypeName("int32_t")] int pending);
+    public static extern void csoundSetScorePending(CSOUND* param0, int pending);
     /// <summary>Binds csoundSetSndfileCallbacks (csound_files.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSetSndfileCallbacks", ExactSpelling = true)]
     public static extern void csoundSetSndfileCallbacks(CSOUND* csound, SNDFILE_CALLBACKS* p);
@@ -697,18 +641,15 @@ public static unsafe partial class Methods
     public static extern void csoundSpinLock([NativeTypeName("spin_lock_t *")] int* spinlock);
     /// <summary>Binds csoundSpinLockInit (csound_threads.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSpinLockInit", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundSpinLockInit([NativeTypeName("spin_lock_t *")] int* spinlock);
     /// <summary>Binds csoundSpinTryLock (csound_threads.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSpinTryLock", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundSpinTryLock([NativeTypeName("spin_lock_t *")] int* spinlock);
     /// <summary>Binds csoundSpinUnLock (csound_threads.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundSpinUnLock", ExactSpelling = true)]
     public static extern void csoundSpinUnLock([NativeTypeName("spin_lock_t *")] int* spinlock);
     /// <summary>Binds csoundStart (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundStart", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundStart(CSOUND* csound);
     /// <summary>Binds csoundStopUDPConsole (csound_server.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundStopUDPConsole", ExactSpelling = true)]
@@ -718,23 +659,18 @@ public static unsafe partial class Methods
     public static extern double csoundSystemSr(CSOUND* csound, double val);
     /// <summary>Binds csoundTableLength (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundTableLength", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
-    public static extern int csoundTableLength(CSOUND* param0, [NativeTypeName("int32_t")] int table);
+    public static extern int csoundTableLength(CSOUND* param0, int table);
     /// <summary>Binds csoundUDPConsole (csound_server.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundUDPConsole", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
-    public static extern int csoundUDPConsole(CSOUND* csound, [NativeTypeName("const char *")] sbyte* addr, [NativeTypeName("int32_t")] int port, [NativeTypeName("int32_t")] int mirror);
+    public static extern int csoundUDPConsole(CSOUND* csound, [NativeTypeName("const char *")] sbyte* addr, int port, int mirror);
     /// <summary>Binds csoundUDPServerClose (csound_server.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundUDPServerClose", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundUDPServerClose(CSOUND* csound);
     /// <summary>Binds csoundUDPServerStart (csound_server.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundUDPServerStart", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
-    public static extern int csoundUDPServerStart(CSOUND* csound, [NativeTypeName("uint32_t")] uint port);
+    public static extern int csoundUDPServerStart(CSOUND* csound, uint port);
     /// <summary>Binds csoundUDPServerStatus (csound_server.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundUDPServerStatus", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundUDPServerStatus(CSOUND* csound);
     /// <summary>Binds csoundUnlockChannel (csound.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundUnlockChannel", ExactSpelling = true)]
@@ -744,17 +680,14 @@ public static unsafe partial class Methods
     public static extern void csoundUnlockMutex(void* mutex_);
     /// <summary>Binds csoundWaitBarrier (csound_threads.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundWaitBarrier", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundWaitBarrier(void* barrier);
     /// <summary>Binds csoundWaitThreadLock (csound_threads.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundWaitThreadLock", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
     public static extern int csoundWaitThreadLock(void* @lock, [NativeTypeName("size_t")] nuint milliseconds);
     /// <summary>Binds csoundWaitThreadLockNoTimeout (csound_threads.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundWaitThreadLockNoTimeout", ExactSpelling = true)]
     public static extern void csoundWaitThreadLockNoTimeout(void* @lock);
     /// <summary>Binds csoundWriteCircularBuffer (csound_circular_buffer.h, csound64).</summary>
     [DllImport(Libraries.csound, CallingConvention = CallingConvention.Cdecl, EntryPoint = "csoundWriteCircularBuffer", ExactSpelling = true)]
-    [return: NativeTypeName("int32_t")]
-    public static extern int csoundWriteCircularBuffer(CSOUND* csound, void* p, [NativeTypeName("const void *")] void* inp, [NativeTypeName("int32_t")] int items);
+    public static extern int csoundWriteCircularBuffer(CSOUND* csound, void* p, [NativeTypeName("const void *")] void* inp, int items);
 }

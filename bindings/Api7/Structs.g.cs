@@ -26,107 +26,81 @@ public unsafe partial struct OPARMS
 {
     /// <summary>C field odebug at byte 0.</summary>
     [FieldOffset(0)]
-    [NativeTypeName("int32_t")]
     public int odebug;
     /// <summary>C field sfread at byte 4.</summary>
     [FieldOffset(4)]
-    [NativeTypeName("int32_t")]
     public int sfread;
     /// <summary>C field sfwrite at byte 8.</summary>
     [FieldOffset(8)]
-    [NativeTypeName("int32_t")]
     public int sfwrite;
     /// <summary>C field filetyp at byte 12.</summary>
     [FieldOffset(12)]
-    [NativeTypeName("int32_t")]
     public int filetyp;
     /// <summary>C field inbufsamps at byte 16.</summary>
     [FieldOffset(16)]
-    [NativeTypeName("int32_t")]
     public int inbufsamps;
     /// <summary>C field outbufsamps at byte 20.</summary>
     [FieldOffset(20)]
-    [NativeTypeName("int32_t")]
     public int outbufsamps;
     /// <summary>C field informat at byte 24.</summary>
     [FieldOffset(24)]
-    [NativeTypeName("int32_t")]
     public int informat;
     /// <summary>C field outformat at byte 28.</summary>
     [FieldOffset(28)]
-    [NativeTypeName("int32_t")]
     public int outformat;
     /// <summary>C field sfsampsize at byte 32.</summary>
     [FieldOffset(32)]
-    [NativeTypeName("int32_t")]
     public int sfsampsize;
     /// <summary>C field displays at byte 36.</summary>
     [FieldOffset(36)]
-    [NativeTypeName("int32_t")]
     public int displays;
     /// <summary>C field graphsoff at byte 40.</summary>
     [FieldOffset(40)]
-    [NativeTypeName("int32_t")]
     public int graphsoff;
     /// <summary>C field postscript at byte 44.</summary>
     [FieldOffset(44)]
-    [NativeTypeName("int32_t")]
     public int postscript;
     /// <summary>C field msglevel at byte 48.</summary>
     [FieldOffset(48)]
-    [NativeTypeName("int32_t")]
     public int msglevel;
     /// <summary>C field Beatmode at byte 52.</summary>
     [FieldOffset(52)]
-    [NativeTypeName("int32_t")]
     public int Beatmode;
     /// <summary>C field oMaxLag at byte 56.</summary>
     [FieldOffset(56)]
-    [NativeTypeName("int32_t")]
     public int oMaxLag;
     /// <summary>C field usingcscore at byte 60.</summary>
     [FieldOffset(60)]
-    [NativeTypeName("int32_t")]
     public int usingcscore;
     /// <summary>C field Linein at byte 64.</summary>
     [FieldOffset(64)]
-    [NativeTypeName("int32_t")]
     public int Linein;
     /// <summary>C field RTevents at byte 68.</summary>
     [FieldOffset(68)]
-    [NativeTypeName("int32_t")]
     public int RTevents;
     /// <summary>C field Midiin at byte 72.</summary>
     [FieldOffset(72)]
-    [NativeTypeName("int32_t")]
     public int Midiin;
     /// <summary>C field FMidiin at byte 76.</summary>
     [FieldOffset(76)]
-    [NativeTypeName("int32_t")]
     public int FMidiin;
     /// <summary>C field RMidiin at byte 80.</summary>
     [FieldOffset(80)]
-    [NativeTypeName("int32_t")]
     public int RMidiin;
     /// <summary>C field ringbell at byte 84.</summary>
     [FieldOffset(84)]
-    [NativeTypeName("int32_t")]
     public int ringbell;
     /// <summary>C field termifend at byte 88.</summary>
     [FieldOffset(88)]
-    [NativeTypeName("int32_t")]
     public int termifend;
     /// <summary>C field rewrt_hdr at byte 92.</summary>
     [FieldOffset(92)]
-    [NativeTypeName("int32_t")]
     public int rewrt_hdr;
     /// <summary>C field heartbeat at byte 96.</summary>
     [FieldOffset(96)]
-    [NativeTypeName("int32_t")]
     public int heartbeat;
     /// <summary>C field gen01defer at byte 100.</summary>
     [FieldOffset(100)]
-    [NativeTypeName("int32_t")]
     public int gen01defer;
     /// <summary>C field cmdTempo at byte 104.</summary>
     [FieldOffset(104)]
@@ -139,11 +113,9 @@ public unsafe partial struct OPARMS
     public double kr_override;
     /// <summary>C field nchnls_override at byte 128.</summary>
     [FieldOffset(128)]
-    [NativeTypeName("int32_t")]
     public int nchnls_override;
     /// <summary>C field nchnls_i_override at byte 132.</summary>
     [FieldOffset(132)]
-    [NativeTypeName("int32_t")]
     public int nchnls_i_override;
     /// <summary>C field infilename at byte 136.</summary>
     [FieldOffset(136)]
@@ -175,73 +147,57 @@ public unsafe partial struct OPARMS
     public sbyte* FMidioutname;
     /// <summary>C field midiKey at byte 192.</summary>
     [FieldOffset(192)]
-    [NativeTypeName("int32_t")]
     public int midiKey;
     /// <summary>C field midiKeyCps at byte 196.</summary>
     [FieldOffset(196)]
-    [NativeTypeName("int32_t")]
     public int midiKeyCps;
     /// <summary>C field midiKeyOct at byte 200.</summary>
     [FieldOffset(200)]
-    [NativeTypeName("int32_t")]
     public int midiKeyOct;
     /// <summary>C field midiKeyPch at byte 204.</summary>
     [FieldOffset(204)]
-    [NativeTypeName("int32_t")]
     public int midiKeyPch;
     /// <summary>C field midiVelocity at byte 208.</summary>
     [FieldOffset(208)]
-    [NativeTypeName("int32_t")]
     public int midiVelocity;
     /// <summary>C field midiVelocityAmp at byte 212.</summary>
     [FieldOffset(212)]
-    [NativeTypeName("int32_t")]
     public int midiVelocityAmp;
     /// <summary>C field noDefaultPaths at byte 216.</summary>
     [FieldOffset(216)]
-    [NativeTypeName("int32_t")]
     public int noDefaultPaths;
     /// <summary>C field numThreads at byte 220.</summary>
     [FieldOffset(220)]
-    [NativeTypeName("int32_t")]
     public int numThreads;
     /// <summary>C field syntaxCheckOnly at byte 224.</summary>
     [FieldOffset(224)]
-    [NativeTypeName("int32_t")]
     public int syntaxCheckOnly;
     /// <summary>C field useCsdLineCounts at byte 228.</summary>
     [FieldOffset(228)]
-    [NativeTypeName("int32_t")]
     public int useCsdLineCounts;
     /// <summary>C field sampleAccurate at byte 232.</summary>
     [FieldOffset(232)]
-    [NativeTypeName("int32_t")]
     public int sampleAccurate;
     /// <summary>C field realtime at byte 236.</summary>
     [FieldOffset(236)]
-    [NativeTypeName("int32_t")]
     public int realtime;
     /// <summary>C field e0dbfs_override at byte 240.</summary>
     [FieldOffset(240)]
     public double e0dbfs_override;
     /// <summary>C field daemon at byte 248.</summary>
     [FieldOffset(248)]
-    [NativeTypeName("int32_t")]
     public int daemon;
     /// <summary>C field quality at byte 256.</summary>
     [FieldOffset(256)]
     public double quality;
     /// <summary>C field ksmps_override at byte 264.</summary>
     [FieldOffset(264)]
-    [NativeTypeName("int32_t")]
     public int ksmps_override;
     /// <summary>C field fft_lib at byte 268.</summary>
     [FieldOffset(268)]
-    [NativeTypeName("int32_t")]
     public int fft_lib;
     /// <summary>C field echo at byte 272.</summary>
     [FieldOffset(272)]
-    [NativeTypeName("int32_t")]
     public int echo;
     /// <summary>C field limiter at byte 280.</summary>
     [FieldOffset(280)]
@@ -254,7 +210,6 @@ public unsafe partial struct OPARMS
     public double kr_default;
     /// <summary>C field mp3_mode at byte 304.</summary>
     [FieldOffset(304)]
-    [NativeTypeName("int32_t")]
     public int mp3_mode;
 }
 
@@ -275,15 +230,12 @@ public unsafe partial struct SFLIB_INFO
     public CLong frames;
     /// <summary>C field samplerate at byte 8.</summary>
     [FieldOffset(8)]
-    [NativeTypeName("int32_t")]
     public int samplerate;
     /// <summary>C field channels at byte 12.</summary>
     [FieldOffset(12)]
-    [NativeTypeName("int32_t")]
     public int channels;
     /// <summary>C field format at byte 16.</summary>
     [FieldOffset(16)]
-    [NativeTypeName("int32_t")]
     public int format;
 }
 
@@ -353,7 +305,6 @@ public unsafe partial struct STRINGDAT
     public nuint size;
     /// <summary>C field timestamp at byte 16.</summary>
     [FieldOffset(16)]
-    [NativeTypeName("int64_t")]
     public long timestamp;
 }
 
@@ -402,11 +353,9 @@ public unsafe partial struct xyindat_
     public nuint windid;
     /// <summary>C field m_x at byte 8.</summary>
     [FieldOffset(8)]
-    [NativeTypeName("int32_t")]
     public int m_x;
     /// <summary>C field m_y at byte 12.</summary>
     [FieldOffset(12)]
-    [NativeTypeName("int32_t")]
     public int m_y;
     /// <summary>C field x at byte 16.</summary>
     [FieldOffset(16)]
@@ -416,6 +365,5 @@ public unsafe partial struct xyindat_
     public double y;
     /// <summary>C field down at byte 32.</summary>
     [FieldOffset(32)]
-    [NativeTypeName("int32_t")]
     public int down;
 }

@@ -135,7 +135,6 @@ public unsafe partial struct TREE
     public int line;
     /// <summary>C field locn at byte 32.</summary>
     [FieldOffset(32)]
-    [NativeTypeName("uint64_t")]
     public ulong locn;
     /// <summary>C field left at byte 40.</summary>
     [FieldOffset(40)]
@@ -606,7 +605,6 @@ public unsafe partial struct debug_instr_t
     public double p3;
     /// <summary>C field kcounter at byte 48.</summary>
     [FieldOffset(48)]
-    [NativeTypeName("uint64_t")]
     public ulong kcounter;
     /// <summary>C field line at byte 56.</summary>
     [FieldOffset(56)]

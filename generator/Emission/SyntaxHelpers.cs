@@ -40,11 +40,21 @@ internal static class SyntaxHelpers
             : Identifier(name);
 
 
-    // [NativeTypeName] only where the C spelling says more than the C# type does.
+    // [NativeTypeName] only where the C spelling says more than the C# type does. An exact-width integer typedef
+    // says no more than the C# keyword (int32_t is int), so a header that moves from int to int32_t (as Csound 7's
+    // did) changes no generated line.
     internal static SyntaxList<AttributeListSyntax> NativeName(string cSpelling, string csharp) =>
-        cSpelling.Replace(" ", string.Empty, StringComparison.Ordinal) == csharp.Replace(" ", string.Empty, StringComparison.Ordinal)
+        Compact(ExactWidth.Aggregate(cSpelling, (text, pair) => System.Text.RegularExpressions.Regex.Replace(text, $@"\b{pair.C}\b", pair.CSharp))) == Compact(csharp)
             ? default
             : SingletonList(Attr("NativeTypeName", Str(cSpelling)));
+
+    private static readonly (string C, string CSharp)[] ExactWidth =
+    [
+        ("int8_t", "sbyte"), ("uint8_t", "byte"), ("int16_t", "short"), ("uint16_t", "ushort"),
+        ("int32_t", "int"), ("uint32_t", "uint"), ("int64_t", "long"), ("uint64_t", "ulong"),
+    ];
+
+    private static string Compact(string text) => text.Replace(" ", string.Empty, StringComparison.Ordinal);
 
 
     internal static ExpressionSyntax Number(string value) =>

@@ -516,7 +516,7 @@ public sealed class HeaderParser
 
     private NativeType Convert(CXType type)
     {
-        string spelling = LibClang.Spelling(type);
+        string spelling = SourceSpelling(LibClang.Spelling(type));
         switch (type.Kind)
         {
             case CXTypeKind.Elaborated:
@@ -593,6 +593,11 @@ public sealed class HeaderParser
             _ => new NativeType { Kind = "typedef", Spelling = spelling, Name = name, Underlying = underlying.Kind == "typedef" ? underlying.Underlying : underlying },
         };
     }
+
+    // Inside a function type clang spells a va_list parameter as its x86-64 decay, "struct __va_list_tag *"; the
+    // header wrote va_list, and the spelling must not depend on the target's ABI.
+    private static string SourceSpelling(string spelling) =>
+        spelling.Replace("struct __va_list_tag *", "va_list", StringComparison.Ordinal);
 
     // clang spells unnamed records with the absolute path of their header; the IR must not depend on the machine.
     private static string CleanSpelling(string spelling, string name) =>

@@ -174,7 +174,7 @@ public sealed class COracleTests
         foreach (FunctionDef f in model.Functions.Where(f => !f.Returns.Spelling.Contains("(*", StringComparison.Ordinal)))
         {
             source.Append("extern ").Append(f.Returns.Spelling).Append(' ').Append(f.Name).Append('(')
-                .Append(f.Parameters.Count == 0 ? "void" : string.Join(", ", f.Parameters.Select(p => CSpelling(p.Type.Spelling)))).Append(");\n");
+                .Append(f.Parameters.Count == 0 ? "void" : string.Join(", ", f.Parameters.Select(p => p.Type.Spelling))).Append(");\n");
         }
         var arithmetic = model.Functions.SelectMany(f => f.Parameters.Select(p => p.Type).Append(f.Returns))
             .Concat(model.Records.SelectMany(r => r.Fields.Select(x => x.Type.Kind == "array" ? x.Type.Element! : x.Type)))
@@ -252,8 +252,6 @@ public sealed class COracleTests
         return oracle;
     }
 
-    // clang spells a va_list inside a function-pointer type by its x86-64 implementation; C writes va_list.
-    private static string CSpelling(string spelling) => spelling.Replace("struct __va_list_tag *", "va_list", StringComparison.Ordinal);
 
     private static string Run(string program, string arguments, string dir)
     {

@@ -97,3 +97,36 @@ public sealed class SharedSurfaceTests
         }
     }
 }
+
+/// <summary>A header change that changes no C# changes no generated line (#13: stable NativeTypeName spelling).</summary>
+public sealed class SpellingStabilityTests
+{
+    private static ApiModel Api6() => IrJson.Load(Path.Combine(RepoPaths.Bindings(6), GeneratedOutput.IrFileName(6)));
+
+    // Csound 7 rewrote many 'int' parameters as 'int32_t': the same C# type, so the same generated text.
+    [Fact]
+    public void IntBecomingInt32TLeavesTheBindingsAsTheyWere()
+    {
+        ApiModel model = Api6();
+        FunctionDef debug = model.Functions.Single(f => f.Name == "csoundSetDebug");
+        Parameter flag = debug.Parameters[1];
+        Assert.Equal("int", flag.Type.Spelling);
+        var widened = flag with { Type = new NativeType { Kind = "typedef", Spelling = "int32_t", Name = "int32_t", Underlying = flag.Type } };
+        ApiModel changed = model with { Functions = model.Functions.Select(f => f == debug ? f with { Parameters = [debug.Parameters[0], widened] } : f).ToList() };
+        Assert.Equal(GeneratedOutput.Files(model)["Functions.g.cs"], GeneratedOutput.Files(changed)["Functions.g.cs"]);
+
+        // A typedef that says more than its C# type (MYFLT is double) keeps its spelling.
+        var myflt = flag with { Type = new NativeType { Kind = "typedef", Spelling = "MYFLT", Name = "MYFLT", Underlying = new NativeType { Kind = "builtin", Spelling = "double", Name = "double" } } };
+        ApiModel named = model with { Functions = model.Functions.Select(f => f == debug ? f with { Parameters = [debug.Parameters[0], myflt] } : f).ToList() };
+        Assert.Contains("[NativeTypeName(\"MYFLT\")] double debug", GeneratedOutput.Files(named)["Functions.g.cs"], StringComparison.Ordinal);
+    }
+
+    // clang spells a va_list inside a function-pointer type by its x86-64 decay; the bindings keep the header's word.
+    [Fact]
+    public void AVaListInsideAFunctionPointerIsSpelledVaList()
+    {
+        string functions = File.ReadAllText(Path.Combine(RepoPaths.Bindings(6), "Functions.g.cs"));
+        Assert.Contains("[NativeTypeName(\"void (*)(CSOUND *, int, const char *, va_list)\")]", functions, StringComparison.Ordinal);
+        Assert.DoesNotContain("__va_list_tag", functions, StringComparison.Ordinal);
+    }
+}
