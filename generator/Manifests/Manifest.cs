@@ -60,6 +60,9 @@ public sealed record Manifest
     /// <summary>Declarations (functions, records, enums, callbacks, typedefs, constants) left out by name, each with the reason.</summary>
     public IReadOnlyDictionary<string, string> Exclude { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Structs and unions emitted under another C# name (C name to C# name; the C name stays in [NativeTypeName]).</summary>
+    public IReadOnlyDictionary<string, string> Remap { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Functions small and non-blocking enough to skip the GC transition.</summary>
     public IReadOnlyList<string> SuppressGcTransition { get; init; } = [];
 

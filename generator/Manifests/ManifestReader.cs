@@ -16,7 +16,7 @@ internal static class ManifestReader
     private static readonly string[] Keys =
     [
         "api", "namespace", "expectedVersion", "headerRoot", "includeDirs", "defines", "libraries", "sources",
-        "excludeHeaders", "exclude", "suppressGcTransition", "shared",
+        "excludeHeaders", "exclude", "remap", "suppressGcTransition", "shared",
     ];
 
     private static readonly string[] Required = ["api", "namespace", "expectedVersion", "headerRoot", "libraries", "sources"];
@@ -116,6 +116,7 @@ internal static class ManifestReader
             Sources = sources,
             ExcludeHeaders = StringMap(root, "excludeHeaders", Bad, allowEmpty: true) ?? new SortedDictionary<string, string>(StringComparer.Ordinal),
             Exclude = StringMap(root, "exclude", Bad, allowEmpty: true) ?? new SortedDictionary<string, string>(StringComparer.Ordinal),
+            Remap = StringMap(root, "remap", Bad, allowEmpty: true) ?? new SortedDictionary<string, string>(StringComparer.Ordinal),
             SuppressGcTransition = Strings(root, "suppressGcTransition", "the manifest", Bad) ?? [],
             Shared = root.TryGetProperty("shared", out _)
                 ? SharedSurface.Load(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, String(root, "shared", "the manifest", Bad)))

@@ -640,9 +640,54 @@ public sealed class HeaderParser
         return true;
     }
 
+    // ClangSharp's --remap: a struct or union emitted under another C# name, every use renamed with it.
+    private void ApplyRemaps()
+    {
+        foreach ((string from, string to) in _manifest.Remap)
+        {
+            if (!_records.TryGetValue(from, out RecordDef? record))
+            {
+                string kind = _enums.ContainsKey(from) ? "an enum" : _callbacks.ContainsKey(from) ? "a callback" : _functions.ContainsKey(from) ? "a function" : "not declared by the headers";
+                throw new ManifestException(_manifest.File, $"remap names '{from}', which is {kind}; remap renames structs and unions only");
+            }
+            if (!Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(to) || _records.ContainsKey(to) || _enums.ContainsKey(to) || _callbacks.ContainsKey(to) || _typedefs.ContainsKey(to))
+            {
+                throw new ManifestException(_manifest.File, $"remap gives '{from}' the name '{to}', which is not a C# identifier or is already taken");
+            }
+            NativeType Rename(NativeType t) => t with
+            {
+                Name = t.Kind == "record" && t.Name == from ? to : t.Name,
+                Element = t.Element is null ? null : Rename(t.Element),
+                Underlying = t.Underlying is null ? null : Rename(t.Underlying),
+                Returns = t.Returns is null ? null : Rename(t.Returns),
+                Parameters = t.Parameters?.Select(Rename).ToList(),
+            };
+            List<Parameter> Params(IReadOnlyList<Parameter> ps) => ps.Select(p => p with { Type = Rename(p.Type) }).ToList();
+            _records.Remove(from);
+            _records[to] = record with { Name = to };
+            foreach (string key in _records.Keys.ToList())
+            {
+                _records[key] = _records[key] with { Fields = _records[key].Fields.Select(f => f with { Type = Rename(f.Type) }).ToList() };
+            }
+            foreach (string key in _functions.Keys.ToList())
+            {
+                _functions[key] = _functions[key] with { Returns = Rename(_functions[key].Returns), Parameters = Params(_functions[key].Parameters) };
+            }
+            foreach (string key in _callbacks.Keys.ToList())
+            {
+                _callbacks[key] = _callbacks[key] with { Returns = Rename(_callbacks[key].Returns), Parameters = Params(_callbacks[key].Parameters) };
+            }
+            foreach (string key in _typedefs.Keys.ToList())
+            {
+                _typedefs[key] = _typedefs[key] with { Type = Rename(_typedefs[key].Type) };
+            }
+        }
+    }
+
     private ApiModel Build()
     {
         ApplyExclusions();
+        ApplyRemaps();
         string Get(string macro) => _constants.TryGetValue(macro, out var c) ? c.Value : "?";
         string version = $"{Get("CS_VERSION")}.{Get("CS_SUBVER")}.{Get("CS_PATCHLEVEL")}";
         _manifest.CheckVersion(version);

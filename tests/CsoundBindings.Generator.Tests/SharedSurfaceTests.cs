@@ -130,3 +130,37 @@ public sealed class SpellingStabilityTests
         Assert.DoesNotContain("__va_list_tag", functions, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The manifest's remap list (ClangSharp's --remap): a struct emitted under another C# name, every use renamed.</summary>
+public sealed class RemapTests
+{
+    [SkippableFact]
+    public void ARemappedStructIsRenamedEverywhereAndKeepsItsCName()
+    {
+        Skip.If(RepoPaths.HeadersMissing(6) is not null, RepoPaths.HeadersMissing(6));
+        Manifest manifest = Manifest.Load(RepoPaths.Manifest(6)) with
+        {
+            Remap = new System.Collections.Generic.Dictionary<string, string> { ["CSOUND_PARAMS"] = "EngineParameters" },
+        };
+        ApiModel model = HeaderParser.Parse(manifest);
+        Assert.DoesNotContain(model.Records, r => r.Name == "CSOUND_PARAMS");
+        Assert.Contains(model.Records, r => r.Name == "EngineParameters");
+        var files = GeneratedOutput.Files(model);
+        Assert.Contains("public unsafe partial struct EngineParameters", files["Structs.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("[NativeTypeName(\"CSOUND_PARAMS *\")] EngineParameters* p", files["Functions.g.cs"], StringComparison.Ordinal);
+        Assert.DoesNotContain("CSOUND_PARAMS*", files["Functions.g.cs"], StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData("CSOUND_STATUS", "Status", "which is an enum; remap renames structs and unions only")]
+    [InlineData("csoundNoSuchThing", "X", "which is not declared by the headers")]
+    [InlineData("CSOUND_PARAMS", "RTCLOCK", "is not a C# identifier or is already taken")]
+    [InlineData("CSOUND_PARAMS", "not an identifier", "is not a C# identifier or is already taken")]
+    public void ABadRemapIsAManifestErrorThatSaysWhy(string from, string to, string why)
+    {
+        Skip.If(RepoPaths.HeadersMissing(6) is not null, RepoPaths.HeadersMissing(6));
+        Manifest manifest = Manifest.Load(RepoPaths.Manifest(6)) with { Remap = new System.Collections.Generic.Dictionary<string, string> { [from] = to } };
+        var e = Assert.Throws<ManifestException>(() => HeaderParser.Parse(manifest));
+        Assert.Contains(why, e.Message, StringComparison.Ordinal);
+    }
+}
