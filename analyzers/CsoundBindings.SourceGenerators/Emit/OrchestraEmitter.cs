@@ -304,8 +304,9 @@ internal static class OrchestraEmitter
         foreach ((PField field, string name) in parameters)
         {
             string what = field.Name is null ? "unnamed in the orchestra" : $"<c>{Naming.Xml(field.Name)}</c>";
+            string doc = field.Doc is null ? string.Empty : $": {Naming.Xml(field.Doc)}";
             string dflt = field.Default is double d ? $"; default {d.ToString("R", CultureInfo.InvariantCulture)} (pset)" : string.Empty;
-            w.Line($"/// <param name=\"{name.TrimStart('@')}\">p{field.Index}, {what}{dflt}.</param>");
+            w.Line($"/// <param name=\"{name.TrimStart('@')}\">p{field.Index}, {what}{doc}{dflt}.</param>");
         }
         var signature = new StringBuilder("double start, double duration");
         var arguments = new StringBuilder();

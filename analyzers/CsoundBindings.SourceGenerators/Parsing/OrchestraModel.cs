@@ -63,6 +63,9 @@ internal sealed class PField
 
     public double? Default { get; set; }
 
+    /// <summary>The comment beside or above the statement that names it, or null.</summary>
+    public string? Doc { get; set; }
+
     /// <summary>Where it is first used without a name (for the diagnostic), or 0.</summary>
     public int UnnamedLine { get; set; }
 }

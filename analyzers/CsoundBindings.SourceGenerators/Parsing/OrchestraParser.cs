@@ -174,6 +174,7 @@ internal static class OrchestraParser
             if (assignment && field.Name is null)
             {
                 field.Name = Naming.FromVariable(t[0].Text);
+                field.Doc = statement.Doc;
             }
             else if (field.Name is null && field.UnnamedLine == 0)
             {

@@ -16,8 +16,8 @@ chn_a "send", 2
 
 ; A sine voice with a low-pass filter.
 instr Voice
-  iamp = p4
-  ifreq = p5
+  iamp = p4   ; peak level
+  ifreq = p5  ; pitch in Hz
   kvol chnget "volume"
   kcut chnget "cutoff"
   asig oscili iamp * kvol, ifreq
