@@ -107,6 +107,13 @@ internal static class ScoreGuard
 
     private static void CheckComments(string text, string member, string reader)
     {
+        // Csound reads C strings: it would see the text only up to a NUL, which every check here would miss
+        // ("/*\0*/" reaches Csound 7 as an unclosed comment and crashes it).
+        int nul = text.IndexOf('\0', StringComparison.Ordinal);
+        if (nul >= 0)
+        {
+            throw new ArgumentException($"{member}: the {reader} text holds a NUL character (U+0000) at index {nul}; Csound would read it only up to there. Remove it.");
+        }
         // Every comment, not just the first: "/* a */ b /* c" runs off the end too.
         int at = 0;
         while ((at = text.IndexOf("/*", at, StringComparison.Ordinal)) >= 0)

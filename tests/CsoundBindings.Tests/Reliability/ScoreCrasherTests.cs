@@ -98,4 +98,21 @@ public sealed class ScoreCrasherTests
         }
         KnownRender.AssertStillRenders(cs);
     }
+
+    // Csound reads C strings, so it sees text only up to a NUL: "/*\0*/" reaches it as an unclosed comment, which
+    // crashed Csound 7 (SIGSEGV, found by the free-text fuzzer and minimised through the SDK to these five bytes).
+    // Checks on the whole .NET string would pass it; the SDK refuses a NUL in any text it hands over.
+    [Theory]
+    [InlineData("ReadScore", "/*\0*/")]
+    [InlineData("InputMessage", "i 1 0 0.1 /*\0*/\n")]
+    [InlineData("CompileOrc", "instr 2\n/*\0*/\nendin\n")]
+    [InlineData("EvalCode", "/*\0*/ return 1")]
+    public void TextWithANulIsRefusedBeforeCsoundReadsHalfOfIt(string member, string text)
+    {
+        using Csound cs = SilentEngine.Started();
+        var error = Assert.Throws<ArgumentException>(() => Send(cs, member, text));
+        Assert.Contains("NUL", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(member, error.Message, StringComparison.Ordinal);
+        KnownRender.AssertStillRenders(cs);
+    }
 }
