@@ -19,6 +19,12 @@ internal ref struct Utf8Text
             IsNull = true;
             return;
         }
+        // Csound reads C strings: a NUL would cut the text short where the .NET checks saw all of it.
+        int nul = text.IndexOf('\0', StringComparison.Ordinal);
+        if (nul >= 0)
+        {
+            throw new ArgumentException($"The text holds a NUL character (U+0000) at index {nul}; Csound reads C strings only up to it. Remove it.", nameof(text));
+        }
         int max = Encoding.UTF8.GetMaxByteCount(text.Length) + 1;
         _rented = ArrayPool<byte>.Shared.Rent(max);
         int written = Encoding.UTF8.GetBytes(text, _rented);

@@ -115,4 +115,20 @@ public sealed class ScoreCrasherTests
         Assert.StartsWith(member, error.Message, StringComparison.Ordinal);
         KnownRender.AssertStillRenders(cs);
     }
+
+    // A channel name with a NUL reached Csound cut short ("a\0b" as "a"); in one fuzzed sequence on Csound 6 (a held
+    // note, a failed compile, free score text, a 250 KB input message) it ended in heap corruption. Every string the
+    // SDK hands to Csound is refused with a NUL in it.
+    [Fact]
+    public void ANulInANameOrOptionIsRefusedToo()
+    {
+        using Csound cs = SilentEngine.Started();
+        Assert.Contains("NUL", Assert.Throws<ArgumentException>(() => cs.SetControlChannel("a\0b", 1)).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => cs.GetStringChannel("t\0"));
+        Assert.Throws<ArgumentException>(() => cs.SetStringChannel("title", "x\0y"));
+        Assert.Throws<ArgumentException>(() => cs.OpenControlChannel("c\0"));
+        KnownRender.AssertStillRenders(cs);
+        using var fresh = new Csound();
+        Assert.Throws<ArgumentException>(() => fresh.SetOption("-n\0-d"));
+    }
 }
