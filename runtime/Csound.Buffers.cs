@@ -13,7 +13,7 @@ public sealed partial class Csound
     {
         if (_api.Generation >= 7)
         {
-            _ = _api.PerformBuffer(0);
+            _ = _api.PerformBuffer(0); // throws: Csound 7's seam names the replacement, before any state check or start
         }
         return PerformStep(wholeBuffer: true, nameof(PerformBuffer));
     }

@@ -99,22 +99,7 @@ internal static unsafe class HostCallbacks
         {
             owner.SetMidiDeviceName(input, name);
         }
-        EventHandler<ExternalMidiEventArgs>? handler = opened ? owner.ExternalMidiOpened : owner.ExternalMidiClosed;
-        if (handler is null)
-        {
-            return 0;
-        }
-        using var scope = CallbackScope.Enter(owner);
-        try
-        {
-            handler(owner.Owner, new ExternalMidiEventArgs(input, name));
-        }
-#pragma warning disable CA1031
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            owner.ReportCallbackException(e);
-        }
+        NoticeCallbacks.Raise(owner, opened ? static s => s.ExternalMidiOpened : static s => s.ExternalMidiClosed, () => new ExternalMidiEventArgs(input, name));
         return 0;
     }
 

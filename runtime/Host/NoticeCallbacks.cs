@@ -30,7 +30,7 @@ internal static unsafe class NoticeCallbacks
     public static delegate* unmanaged[Cdecl]<nint, sbyte*, int, int, int, void> FileOpen => &OnFileOpen;
 
     /// <summary>Raises <paramref name="pick"/>'s event of the engine behind <paramref name="owner"/>, building the arguments only when someone listens.</summary>
-    private static void Raise<TArgs>(EngineState? owner, Func<EngineState, EventHandler<TArgs>?> pick, Func<TArgs> args)
+    internal static void Raise<TArgs>(EngineState? owner, Func<EngineState, EventHandler<TArgs>?> pick, Func<TArgs> args)
     {
         if (owner is null || pick(owner) is not { } handler)
         {
