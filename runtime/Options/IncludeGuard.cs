@@ -47,16 +47,17 @@ internal static class IncludeGuard
         }
     }
 
-    // After the directive: spaces and tabs, then any one character delimits the name, which ends at that character
-    // again on the same line.
+    // As Csound's preprocessor reads it: after the directive it skips blanks, tabs and whole line ends (the name may
+    // start on a later line), then any other character, a carriage return included, delimits the name, which ends at
+    // that character again; a line end or NUL first makes it "Ill formed" and ignored.
     private static string? NameAt(string text, int from)
     {
         int i = from;
-        while (i < text.Length && text[i] is ' ' or '\t')
+        while (i < text.Length && text[i] is ' ' or '\t' or '\n')
         {
             i++;
         }
-        if (i >= text.Length || text[i] is '\n' or '\r' or '\0')
+        if (i >= text.Length || text[i] == '\0')
         {
             return null;
         }
@@ -64,7 +65,7 @@ internal static class IncludeGuard
         int end = i + 1;
         while (end < text.Length && text[end] != delimiter)
         {
-            if (text[end] is '\n' or '\r' or '\0')
+            if (text[end] is '\n' or '\0')
             {
                 return null;
             }

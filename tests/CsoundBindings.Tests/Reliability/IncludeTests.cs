@@ -55,6 +55,9 @@ public sealed class IncludeTests : IDisposable
     [InlineData(nameof(Csound.CompileOrc), "instr 2\nendin\n#include \"nofile.orc\"")]
     [InlineData(nameof(Csound.CompileOrc), " S1 #include S1 then </CsoundSynthesizer>\n")] // the fuzzer's form: any character delimits the name
     [InlineData(nameof(Csound.CompileOrc), "#include |a|\n")]
+    [InlineData(nameof(Csound.CompileOrc), "#include\n\"nofile.orc\"\n")] // the name may start on a later line
+    [InlineData(nameof(Csound.CompileCsdText), "#include \n f q turnoff f <CsScore>\n")] // the fuzzer's form: the name " q turno"
+    [InlineData(nameof(Csound.CompileOrc), "#include \rnofile.orc\r\n")] // a carriage return delimits too
     [InlineData(nameof(Csound.EvalCode), "#include \"nofile.orc\"\n")]
     [InlineData(nameof(Csound.CompileCsdText), "#include \"nofile.orc\"\n")]
     [InlineData(nameof(Csound.CompileCsd), "#include \"nofile.orc\"\n")]

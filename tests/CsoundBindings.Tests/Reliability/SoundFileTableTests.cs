@@ -45,6 +45,21 @@ public sealed class SoundFileTableTests : IDisposable
         KnownRender.AssertStillRenders(cs);
     }
 
+    [Theory]
+    [InlineData(-1.7976931348623157E+308)] // the fuzzer's find: the check's own arithmetic overflowed
+    [InlineData(double.NegativeInfinity)]
+    [InlineData(double.NaN)]
+    [InlineData(-9.3e18)]
+    public void AnFEventWithAnExtremeGenNumberReachesTheGuardWithoutOverflow(double gen)
+    {
+        using Csound cs = SilentEngine.Started();
+        Exception? error = Record.Exception(() => cs.ScoreEvent('f', 759, -7.45, 9.65e-81, gen, 1.35, 1708));
+        Assert.True(error is null or ArgumentException or CsoundException, $"{error?.GetType().Name}: {error?.Message}");
+        error = Record.Exception(() => cs.ReadScore(FormattableString.Invariant($"f 759 0 0 {gen:R} 1.35 1708\n")));
+        Assert.True(error is null or ArgumentException or CsoundException, $"{error?.GetType().Name}: {error?.Message}");
+        KnownRender.AssertStillRenders(cs);
+    }
+
     [Fact]
     public void ADeferredSizeTableOfAFileThatIsThereLoads()
     {
