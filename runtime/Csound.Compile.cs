@@ -194,6 +194,7 @@ public sealed partial class Csound
         ArgumentNullException.ThrowIfNull(score);
         nint cs = Ptr;
         ScoreGuard.Check(score, nameof(ReadScore));
+        NamedSectionGuard.Check(score, nameof(ReadScore), _state.SectionNames);
         SoundFileGuard.CheckText(score, GetEnv);
         CheckedText("ReadScore", score, (p) => _api.ReadScore(cs, p));
     }

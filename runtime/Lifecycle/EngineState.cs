@@ -295,6 +295,10 @@ internal sealed unsafe class EngineState
         StopRequested = false;
         Pending.Clear();
         Backlog.Clear();
+        lock (SectionNames)
+        {
+            SectionNames.Clear();
+        }
         Channels.Invalidate();
         SpoutLength = 0;
         Attach(afterReset: true);
@@ -515,6 +519,9 @@ internal sealed unsafe class EngineState
 
     /// <summary>Events of the started engine that wait for the next cycles.</summary>
     public EventBacklog Backlog { get; } = new();
+
+    /// <summary>The score section names (<c>m NAME</c>) Csound holds for this engine until Reset; lock it to use it.</summary>
+    public HashSet<string> SectionNames { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Work handed to a runtime-owned perform loop on another thread (see <see cref="BetweenCycles"/>).</summary>
     public BetweenCycles BetweenCycles { get; } = new();

@@ -189,7 +189,7 @@ internal static class ScoreGuard
 
     // Where a ';' comment begins: not inside a quoted string (Csound reads "a;b" as one string, so what follows the
     // ';' is still read; cutting there hid a '}' that crashed the reader: found by the fuzzer, replayed in C).
-    private static int CommentStart(string line)
+    internal static int CommentStart(string line)
     {
         bool quoted = false;
         for (int i = 0; i < line.Length; i++)

@@ -45,11 +45,19 @@ public sealed class ScoreCrasherTests
         { "InputMessage", "f \" <CsOptions> */" },
         { "InputMessage", "i 1 0 1 \"abc\n" },
         { "ReadScore", "i \"\n" },                          // in score text the reader reads past it too (84 invalid reads)
+        // Named sections (m marks, n repeats), each reproduced alone in C on both engines. A reader error inside a repeat
+        // reads an uninitialised input slot (valgrind; through the SDK a dirty heap made it SIGSEGV: the fuzzer's find).
+        { "ReadScore", "m A\ni 1 0 0.1\nQ 1 2\ns\nn A\n" },
+        { "ReadScore", "m A\ni 1 0 0.1\nn A\n" },                  // a repeat inside its own section reads itself (invalid reads)
+        { "ReadScore", "m " + new string('a', 5_000) + "\n" },        // the name overflows a 200-byte stack buffer (stack smashing)
+        { "ReadScore", "m -0.125 0 -9\ni 1 0 0.1\ns\nn -6\n" },    // the fuzzer's form: both names are empty, so they match
+        { "ReadScore", "m A\ni 1 0 0.1\ni 1 0.1 0.1 . +\ns\nn A\n" },  // carries where the reader reports them (valgrind)
     };
 
     public static TheoryData<string, string> ValidNeighbours => new()
     {
         { "ReadScore", "r 1\ni 1 0 0.1\n" },
+        { "ReadScore", "m A\ni 1 0 0.1\ni 1 0.1 0.1 [1 + 2] \"s\"\ns\nn A\n" },
         { "ReadScore", "r 2\ni 1 0 0.1\n" },
         { "ReadScore", "#define M #0.1#\ni 1 0 $M\n" },
         { "ReadScore", "/* a */ i 1 0 0.1 /* b */\n" },
@@ -136,5 +144,47 @@ public sealed class ScoreCrasherTests
         KnownRender.AssertStillRenders(cs);
         using var fresh = new Csound();
         Assert.Throws<ArgumentException>(() => fresh.SetOption("-n\0-d"));
+    }
+
+    // Csound keeps a mark as a position in the text it read it from: an 'n' in a later call repeats whatever stands at
+    // that position in the new text (the fuzzer's crash: a mark in one ReadScore, orchestra text in the next, then an
+    // error inside the repeat). A repeat in the same text plays: its notes arrive twice.
+    [Fact]
+    public void ANamedSectionRepeatsInItsOwnTextAndNotFromAnEarlierOne()
+    {
+        using var cs = new Csound();
+        cs.SetOption("-n -d -m0");
+        cs.CompileOrc(SilentEngine.Header + "instr 1\n icount chnget \"count\"\n chnset icount + 1, \"count\"\nendin\n");
+        cs.Start();
+        cs.ReadScore("m Verse\ni 1 0 0.01\ni 1 0 0.01\ns\nn Verse\n");
+        for (int k = 0; k < 50; k++)
+        {
+            cs.PerformKsmps();
+        }
+        Assert.Equal(4, cs.GetControlChannel("count"));
+        var error = Assert.Throws<ArgumentException>(() => cs.ReadScore("i 1 0 0.01\nn Verse\n"));
+        Assert.Contains("'m Verse' earlier in the same text", error.Message, StringComparison.Ordinal);
+        KnownRender.AssertStillRenders(cs);
+    }
+
+    // Csound's table of section names holds 30 per engine; the 31st writes past it (300 names crash both engines at
+    // destroy, in C). Reset empties the table.
+    [Fact]
+    public void AnEngineMarksAtMost30SectionNamesUntilReset()
+    {
+        using Csound cs = SilentEngine.Started();
+        for (int n = 0; n < 30; n++)
+        {
+            cs.ReadScore($"m Part{n}\ni 1 0 0.01\ns\n");
+        }
+        cs.ReadScore("m Part3\ni 1 0 0.01\ns\n"); // a name already held takes no new place
+        var error = Assert.Throws<ArgumentException>(() => cs.ReadScore("m Part30\ni 1 0 0.01\ns\n"));
+        Assert.Contains("30 section names", error.Message, StringComparison.Ordinal);
+        cs.Reset();
+        cs.SetOption("-n -d -m0");
+        cs.CompileOrc(SilentEngine.Header + "instr 1\nendin\n");
+        cs.Start();
+        cs.ReadScore("m Part30\ni 1 0 0.01\ns\n");
+        KnownRender.AssertStillRenders(cs);
     }
 }
