@@ -19,6 +19,12 @@ public sealed partial class Csound
     /// <summary>The most p-fields one score event may have (Csound's <c>PMAX</c>, the same on 6 and 7).</summary>
     public const int MaxPFields = 1998;
 
+    /// <summary>
+    /// The longest advance (<c>a</c> event or line: p3, in seconds) the SDK hands Csound: a day. Csound skips an advance
+    /// cycle by cycle (100,000 s took 1.2 s at 44.1 kHz and ksmps 64), so 1e9 s would run for hours.
+    /// </summary>
+    public const double MaxAdvance = 86_400;
+
     /// <summary>The largest function table an <c>f</c> event may ask for (Csound 6's <c>MAXLEN</c>; 2 GiB of samples).</summary>
     public const int MaxTableSize = 0x10000000;
 

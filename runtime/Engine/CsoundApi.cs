@@ -116,6 +116,11 @@ internal abstract unsafe class CsoundApi
             throw new ArgumentException(
                 $"A function table holds at most {Csound.MaxTableSize} points (Csound 6's limit), not {pfields[2]}.", nameof(pfields));
         }
+        if (type == 'a' && count >= 3 && !(pfields[2] <= Csound.MaxAdvance))
+        {
+            throw new ArgumentException(
+                $"An advance ('a') skips at most {Csound.MaxAdvance} seconds, not {pfields[2]} (Csound skips it cycle by cycle).", nameof(pfields));
+        }
         if (allowed.IndexOf(type, StringComparison.Ordinal) < 0)
         {
             throw new NotSupportedException(

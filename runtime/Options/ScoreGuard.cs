@@ -70,6 +70,11 @@ internal static class ScoreGuard
             {
                 CheckTableLine(line, member);
             }
+            if (statement == 'a' && Fields(line[1..]) is { Length: >= 3 } advance && !(Number(advance[2]) is double seconds && seconds <= Csound.MaxAdvance))
+            {
+                // Reproduced in C on Csound 6: Csound skips an advance cycle by cycle; 1e9 s ran on for hours.
+                throw Bad(member, $"an 'a' line skips at most {Csound.MaxAdvance} seconds, not {advance[2]}", "runs for hours on it");
+            }
             if (statement is 'e' or 's' or 'y' && raw.Length > MaxControlLine)
             {
                 // Reproduced in C: an e, s or y line of about 20,000 characters (blanks included) corrupts the heap (in
@@ -245,6 +250,9 @@ internal static class ScoreGuard
         return rest.Length > 0 && (char.IsAsciiDigit(rest[0]) || (rest[0] is '.' or '-' or '+' && rest.Length > 1 && char.IsAsciiDigit(rest[1])));
     }
 
-    private static ArgumentException Bad(string member, string why) =>
-        new($"{member}: {why} (Csound's score reader crashes on it).");
+    private static ArgumentException Bad(string member, string why, string fate = "crashes on it") =>
+        new($"{member}: {why} (Csound's score reader {fate}).");
+
+    private static double? Number(string field) =>
+        double.TryParse(field, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value) ? value : null;
 }
