@@ -30,6 +30,12 @@ public sealed class ScoreCrasherTests
         { "ReadScore", "{ 0 n\ni 1 0 0.1\n}\n" },
         { "ReadScore", "{ 0.5 n\ni 1 0 0.1\n}\n" },
         { "CompileOrc", "instr 2\n/* a */ out 0 /* b\nendin\n" },
+        // A string left open at the very end of orchestra text, ending in a backslash: the lexer's escape reads past the
+        // end (invalid reads in C: both engines for "\"\\", Csound 7 for the rest; the fuzzer's form ended "...WU]\\").
+        { "CompileOrc", "S \"V2=86*s{ Q6}3I*fmAbh!EfQq;.w^#K >=^tG~,Q43uJO=%/Oe4uDuLU(\\[rO!V@iu5|kVnY}8B_Y?b;0k#TV0C,.Z|GNa:M.6WU]\\" },
+        { "CompileOrc", "\"\\" },
+        { "CompileOrc", "instr 2\nendin\nS \"a\\ " },
+        { "EvalCode", "S \"ab\\\\\\\t" },
         { "EvalCode", "/* a */ /*" },
         // Csound 7: an 'e' input line longer than about 20,420 characters corrupts the heap (alone, in C); the fuzzer's
         // form was 150 KB of "else else ...".
@@ -65,6 +71,7 @@ public sealed class ScoreCrasherTests
         { "ReadScore", "C 1\ni 1 0 0.1\n" },
         { "ReadScore", "i 1 0 0.1" + new string(' ', 30_000) + "\ns\ni 1 0 0.1\n" },
         { "CompileOrc", "instr 2\n/* a */ out a(0) /* b */\nendin\n" },
+        { "CompileOrc", "gS1 = \"a\\\\\" ; \"x\\" },               // a string that ends in an escaped backslash, a comment after it
         { "InputMessage", "e 10  ; a time, with a comment\n" },
         { "InputMessage", "i 1 0 0.1" + new string(' ', 30_000) + "\n" },
         { "InputMessage", "i \"Named\" 0 0.1 7 ; a \"quote in a comment\n" },
