@@ -16,6 +16,13 @@ public sealed partial class Csound
     /// </summary>
     public const int EventsPerCycle = 1000;
 
+    /// <summary>
+    /// The most bytes of input lines (<see cref="InputMessage"/>, UTF-8) the SDK hands Csound in one control cycle; a
+    /// longer text is split between its lines over the cycles that follow. Csound 6 grows its 32 KB line buffer to the
+    /// exact size of a longer message and writes one byte past it, so there a single line over this is refused.
+    /// </summary>
+    public const int MessageBytesPerCycle = 30_000;
+
     /// <summary>The most p-fields one score event may have (Csound's <c>PMAX</c>, the same on 6 and 7).</summary>
     public const int MaxPFields = 1998;
 
@@ -139,6 +146,19 @@ public sealed partial class Csound
         _ = Ptr;
         Options.ScoreGuard.Check(text, nameof(InputMessage), realtime: _api.EventTypes);
         Options.SoundFileGuard.CheckText(text, GetEnv);
+        if (text.Length > MessageBytesPerCycle / 3 && System.Text.Encoding.UTF8.GetByteCount(text) > MessageBytesPerCycle)
+        {
+            // One cycle's worth at a time, split between lines (see MessageBytesPerCycle); a long line alone on 7.
+            List<string> parts = Options.MessageSplitter.Split(text, MessageBytesPerCycle, _api.Generation);
+            if (parts.Count > 1)
+            {
+                foreach (string part in parts)
+                {
+                    InputMessage(part);
+                }
+                return;
+            }
+        }
         if (!_state.IsStarted && _state.Pending.TryAdd(new(Kind.Message, '\0', null, 0, text)))
         {
             return;

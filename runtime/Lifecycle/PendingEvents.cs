@@ -20,8 +20,14 @@ internal sealed class PendingEvents
 
     internal readonly record struct Item(Kind Kind, char Type, double[]? Fields, double Offset, string? Text)
     {
-        /// <summary>How many events Csound gets from it: one, or one per line of score text.</summary>
-        public int Weight => Text is null ? 1 : LineCount(Text);
+        /// <summary>
+        /// Its share of a cycle's allowance: one per event or line of score text, and for text at least its UTF-8
+        /// bytes over <see cref="BytesPerWeight"/>, so that a cycle's lines stay within <see cref="Csound.MessageBytesPerCycle"/>.
+        /// </summary>
+        public int Weight => Text is null ? 1 : Math.Max(LineCount(Text), (System.Text.Encoding.UTF8.GetByteCount(Text) + BytesPerWeight - 1) / BytesPerWeight);
+
+        /// <summary>Bytes of text that weigh as much as one event.</summary>
+        public const int BytesPerWeight = Csound.MessageBytesPerCycle / Csound.EventsPerCycle;
 
         public static int LineCount(string text)
         {

@@ -45,6 +45,63 @@ public sealed class FloodTests
         Assert.Equal(SumUpTo(Flood), cs.GetControlChannel("sum"));
     }
 
+    // Csound 6 grows its line buffer (32 KB) to the exact size of a long message and then writes its newline one byte
+    // past it (valgrind in C: 8,000 lines of 8 bytes in one call; the fuzzer's 59 KB line of '" " " ...' ended in
+    // "malloc(): invalid next size"). The SDK hands Csound at most MessageBytesPerCycle bytes of input lines a cycle,
+    // splitting a long text between its lines.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ManyLinesInOneMessageAllRunOnce(bool beforeStart)
+    {
+        using (Csound cs = SilentEngine.Create(Counting))
+        {
+            var printed = new System.Text.StringBuilder();
+            cs.Message += (_, e) => printed.Append(e.Text);
+            if (!beforeStart)
+            {
+                cs.Start();
+            }
+            const int lines = 8_000;
+            var text = new System.Text.StringBuilder();
+            for (int i = 0; i < lines; i++)
+            {
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"i 1 0 0.0001 {i}\n");
+            }
+            Assert.True(text.Length > 4 * Csound.MessageBytesPerCycle);
+            cs.InputMessage(text.ToString());
+            PerformUntilCounted(cs, lines);
+            Assert.Equal(lines, cs.GetControlChannel("count"));
+            Assert.Equal(SumUpTo(lines), cs.GetControlChannel("sum"));
+            if (!TestEngine.IsApi7)
+            {
+                Assert.DoesNotContain("realloc", printed.ToString(), StringComparison.Ordinal); // Csound 6 never grew its line buffer
+            }
+        }
+        using Csound fresh = SilentEngine.Started();
+        KnownRender.AssertStillRenders(fresh); // the heap is whole: a new engine still renders
+    }
+
+    [Fact]
+    public void AnInputLineLongerThanCsound6sLineBufferIsRefusedThere()
+    {
+        using Csound cs = SilentEngine.Create(Counting);
+        cs.Start();
+        string line = "i 1 0 0.0001 5" + new string(' ', Csound.MessageBytesPerCycle);
+        if (TestEngine.IsApi7)
+        {
+            cs.InputMessage(line); // Csound 7 reads input lines with its score reader, which takes it
+            PerformUntilCounted(cs, 1);
+            Assert.Equal(5, cs.GetControlChannel("sum"));
+            return;
+        }
+        var error = Assert.Throws<ArgumentException>(() => cs.InputMessage(line));
+        Assert.Contains(Csound.MessageBytesPerCycle.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
+        cs.InputMessage("i 1 0 0.0001 7");
+        PerformUntilCounted(cs, 1);
+        Assert.Equal(7, cs.GetControlChannel("sum"));
+    }
+
     [Fact]
     public void AHundredThousandScoreEventsBeforeOneCycleAllRunOnce()
     {
