@@ -177,7 +177,7 @@ public sealed partial class Csound
     private void CheckOrchestraText(string text, string member)
     {
         ScoreGuard.CheckOrchestra(text, member);
-        OrchestraGuard.Check(text, _api.Generation, member);
+        OrchestraGuard.Check(text, _api.Generation, member, GetEnv);
         if (text.Contains("#include", StringComparison.Ordinal))
         {
             IncludeGuard.Check(text, member, GetEnv("INCDIR"));

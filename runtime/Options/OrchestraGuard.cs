@@ -10,9 +10,27 @@ internal static partial class OrchestraGuard
     [GeneratedRegex(@"\bg?S\w*\[\](\s*:\s*S\[\])?\s+chnget\b", RegexOptions.CultureInvariant)]
     private static partial Regex StringArrayChnget();
 
-    public static void Check(string orchestra, int generation, string member)
+    // A bare "instr" at the start of a line: no name or number before the line's end or a comment.
+    [GeneratedRegex(@"^[ \t]*instr[ \t]*(?:\r?$|;|//|/\*)", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex NamelessInstr();
+
+    // ftgen or ftgenonce (opcode or function form) up to its fifth argument: ifn, itime, isize, igen, the file.
+    [GeneratedRegex(@"\bftgen(?:once)?\b[ \t]*\(?[ \t]*([^,\n]*),[ \t]*([^,\n]*),[ \t]*([^,\n]*),[ \t]*([^,\n]*),[ \t]*(""[^""\n]*""|[^,\n)]*)", RegexOptions.CultureInvariant)]
+    private static partial Regex Ftgen();
+
+    public static void Check(string orchestra, int generation, string member, Func<string, string?> environment)
     {
         CheckOpenStringAtEnd(orchestra, member);
+        // Replayed in C: after a whole instrument, Csound 7 reports the bare "instr" and then crashes in its parser's
+        // clean-up (the fuzzer's CSD and "instr//..." forms); Csound 6 reports it. Csound's own words, before parsing.
+        if (orchestra.Contains("instr", StringComparison.Ordinal) && NamelessInstr().IsMatch(orchestra))
+        {
+            throw new CsoundCompileException(member, (int)CsoundStatus.Error, "No number following instr (refused before parsing: Csound 7 crashes on it after a whole instrument)");
+        }
+        if (orchestra.Contains("ftgen", StringComparison.Ordinal))
+        {
+            CheckFtgenFiles(orchestra, environment);
+        }
         // Csound 7.0 (this snapshot) dereferences a null string when chnget copies a string array channel: SIGSEGV
         // at the first cycle, replayed in C without the SDK.
         if (generation >= 7 && orchestra.Contains("chnget", StringComparison.Ordinal) && StringArrayChnget().IsMatch(orchestra))
@@ -54,4 +72,27 @@ internal static partial class OrchestraGuard
             }
         }
     }
+
+    // A GEN01 table of deferred size made in orchestra code reads its file at once, and Csound 7 exits the process (a
+    // global ftgen: exit code 1 in C) or hangs (ftgenonce in an instrument) when it does not open. Literal arguments
+    // only: a size, GEN number or file held in a variable is not known before Csound runs the code.
+    private static void CheckFtgenFiles(string orchestra, Func<string, string?> environment)
+    {
+        foreach (Match call in Ftgen().Matches(orchestra))
+        {
+            if (Number(call.Groups[3].Value) is not double size || Number(call.Groups[4].Value) is not double gen || !SoundFileGuard.IsDeferredGen01(size, gen))
+            {
+                continue;
+            }
+            string file = call.Groups[5].Value.Trim();
+            string? name = file.StartsWith('"') ? file.Trim('"') : Number(file) is double n ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"soundin.{(long)n}") : null;
+            if (name is not null)
+            {
+                SoundFileGuard.CheckFile(name, Number(call.Groups[1].Value) ?? 0, environment);
+            }
+        }
+    }
+
+    private static double? Number(string field) =>
+        double.TryParse(field.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value) ? value : null;
 }

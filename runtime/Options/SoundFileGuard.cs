@@ -19,7 +19,7 @@ internal static class SoundFileGuard
         // Csound truncates the size and the GEN number: 1e-70 is a size of 0, -1.5 is GEN -1.
         if (pfields.Length >= 5 && IsDeferredGen01(pfields[2], pfields[3]))
         {
-            Check(string.Create(CultureInfo.InvariantCulture, $"soundin.{(long)pfields[4]}"), pfields[0], environment);
+            CheckFile(string.Create(CultureInfo.InvariantCulture, $"soundin.{(long)pfields[4]}"), pfields[0], environment);
         }
     }
 
@@ -38,15 +38,15 @@ internal static class SoundFileGuard
             if (fields.Length >= 5 && Number(fields[2]) is double size && Number(fields[3]) is double gen && IsDeferredGen01(size, gen))
             {
                 string file = fields[4].StartsWith('"') ? fields[4].Trim('"') : $"soundin.{(long)(Number(fields[4]) ?? 0)}";
-                Check(file, Number(fields[0]) ?? 0, environment);
+                CheckFile(file, Number(fields[0]) ?? 0, environment);
             }
         }
     }
 
     // On the doubles themselves: a p-field of any value (NaN, ±∞, -1e308) is only compared, never converted.
-    private static bool IsDeferredGen01(double size, double gen) => Math.Truncate(size) == 0 && Math.Abs(Math.Truncate(gen)) == 1;
+    internal static bool IsDeferredGen01(double size, double gen) => Math.Truncate(size) == 0 && Math.Abs(Math.Truncate(gen)) == 1;
 
-    private static void Check(string name, double table, Func<string, string?> environment)
+    internal static void CheckFile(string name, double table, Func<string, string?> environment)
     {
         if (File.Exists(name))
         {

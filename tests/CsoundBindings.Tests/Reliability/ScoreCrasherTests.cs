@@ -194,4 +194,20 @@ public sealed class ScoreCrasherTests
         cs.ReadScore("m Part30\ni 1 0 0.01\ns\n");
         KnownRender.AssertStillRenders(cs);
     }
+
+    // Csound 7 reports "No number following instr" and then crashes in its parser's clean-up when the bare 'instr'
+    // follows a whole instrument (in C: "Csound tidy up: Segmentation fault", then a hang); the fuzzer's forms were a
+    // CSD and "instr//..." in EvalCode. Csound 6 reports it and survives. Both now give Csound's error, before parsing.
+    [Theory]
+    [InlineData("CompileOrc", "instr 1\nendin\ninstr\n")]
+    [InlineData("EvalCode", "instr 1\nendin\ninstr//\"[</CsOptions>e<CsOptions>\", p4\n kx chnget \"x\"\nendin\n")]
+    [InlineData("CompileCsdText", "instr 1\nendin\n instr ; no name\n")]
+    public void AnInstrWithoutANameIsACompileErrorWithCsoundsWords(string member, string text)
+    {
+        using Csound cs = SilentEngine.Started();
+        var error = Assert.Throws<CsoundCompileException>(() => Send(cs, member, text));
+        Assert.StartsWith("No number following instr", error.Message, StringComparison.Ordinal);
+        KnownRender.AssertStillRenders(cs);
+        Send(cs, member, "instr 3\nendin\n"); // a named one still compiles
+    }
 }

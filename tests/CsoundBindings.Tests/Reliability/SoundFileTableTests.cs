@@ -60,6 +60,22 @@ public sealed class SoundFileTableTests : IDisposable
         KnownRender.AssertStillRenders(cs);
     }
 
+    // The same table made in orchestra code: Csound 7 exits the process (an ftgen at global level: exit code 1 in C)
+    // or hangs (ftgenonce in an instrument). Literal arguments are checked as in events; the file's absence is Csound's
+    // own error text, as a FileNotFoundException, on both engines.
+    [Theory]
+    [InlineData("giT ftgen 0, 0, 0, 1, \"{0}\", 0, 0, 0\n")]
+    [InlineData("giT = ftgen(0, 0, 0, -1, \"{0}\", 0, 0, 0)\n")]
+    [InlineData("instr 2\n iT ftgenonce 0, 0, 0, 1, \"{0}\", 0, 0, 0\nendin\n")]
+    public void AnFtgenOfDeferredSizeOfAMissingFileIsRefused(string code)
+    {
+        using Csound cs = SilentEngine.Started();
+        string missing = Path.Combine(_folder, "no such file.wav");
+        var error = Assert.Throws<FileNotFoundException>(() => cs.CompileOrc(string.Format(System.Globalization.CultureInfo.InvariantCulture, code, missing)));
+        Assert.Contains("Failed to open file " + missing, error.Message, StringComparison.Ordinal);
+        KnownRender.AssertStillRenders(cs);
+    }
+
     [Fact]
     public void ADeferredSizeTableOfAFileThatIsThereLoads()
     {
@@ -73,5 +89,7 @@ public sealed class SoundFileTableTests : IDisposable
             cs.PerformKsmps();
         }
         Assert.Equal(Signal.ReadWav(wav).Samples.Length, cs.TableLength(5)); // the table holds the whole file
+        cs.CompileOrc($"giWav ftgen 9, 0, 0, 1, \"{wav}\", 0, 0, 0\n"); // and from orchestra code
+        Assert.Equal(Signal.ReadWav(wav).Samples.Length, cs.TableLength(9));
     }
 }
