@@ -21,7 +21,7 @@ public sealed partial class Csound
     /// longer text is split between its lines over the cycles that follow. Csound 6 grows its 32 KB line buffer to the
     /// exact size of a longer message and writes one byte past it, so there a single line over this is refused.
     /// </summary>
-    public const int MessageBytesPerCycle = 30_000;
+    public const int MessageBytesPerCycle = 32_000;
 
     /// <summary>The most p-fields one score event may have (Csound's <c>PMAX</c>, the same on 6 and 7).</summary>
     public const int MaxPFields = 1998;

@@ -26,11 +26,12 @@ internal static class IncludeGuard
     {
         for (int at = text.IndexOf(Directive, StringComparison.Ordinal); at >= 0; at = text.IndexOf(Directive, at + 1, StringComparison.Ordinal))
         {
-            if (string.CompareOrdinal(text, at + Directive.Length, "str", 0, 3) == 0 || InStringOrComment(text, at))
+            if (InStringOrComment(text, at))
             {
-                continue; // #includestr, or the word inside a string or a ';' comment
+                continue; // the word inside a string or a ';' comment
             }
-            string? name = NameAt(text, at + Directive.Length);
+            bool fromString = string.CompareOrdinal(text, at + Directive.Length, "str", 0, 3) == 0;
+            string? name = fromString ? NextString(text, at + Directive.Length + 3) : NameAt(text, at + Directive.Length);
             if (name is null)
             {
                 continue; // not closed on its line: Csound warns "Ill formed #include ignored"
@@ -72,6 +73,20 @@ internal static class IncludeGuard
             end++;
         }
         return end < text.Length ? text[(i + 1)..end] : null;
+    }
+
+    // #includestr takes its name from the next string literal, wherever it stands (the fuzzer's "#includestr Named"
+    // then "%d" a line later made Csound 7 include "%d" and crash). A name built from macros ($) is left to Csound.
+    private static string? NextString(string text, int from)
+    {
+        int open = text.IndexOf('"', from);
+        int close = open < 0 ? -1 : text.IndexOf('"', open + 1);
+        if (close < 0)
+        {
+            return null;
+        }
+        string name = text[(open + 1)..close];
+        return name.Contains('$', StringComparison.Ordinal) ? null : name;
     }
 
     private static bool Resolves(string name, string? includeDirs)

@@ -161,7 +161,7 @@ internal static class NamedSectionGuard
 
     private static bool IsField(string field, int index) =>
         field[0] is '[' or '$' || (field[0] == '"' && index >= 3) ||
-        double.TryParse(field, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value) && double.IsFinite(value);
+        ScoreNumber.Parse(field) is double value && double.IsFinite(value);
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 

@@ -80,19 +80,16 @@ internal static partial class OrchestraGuard
     {
         foreach (Match call in Ftgen().Matches(orchestra))
         {
-            if (Number(call.Groups[3].Value) is not double size || Number(call.Groups[4].Value) is not double gen || !SoundFileGuard.IsDeferredGen01(size, gen))
+            if (ScoreNumber.Parse(call.Groups[3].Value) is not double size || ScoreNumber.Parse(call.Groups[4].Value) is not double gen || !SoundFileGuard.IsDeferredGen01(size, gen))
             {
                 continue;
             }
             string file = call.Groups[5].Value.Trim();
-            string? name = file.StartsWith('"') ? file.Trim('"') : Number(file) is double n ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"soundin.{(long)n}") : null;
+            string? name = file.StartsWith('"') ? file.Trim('"') : ScoreNumber.Parse(file) is double n ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"soundin.{(long)n}") : null;
             if (name is not null)
             {
-                SoundFileGuard.CheckFile(name, Number(call.Groups[1].Value) ?? 0, environment);
+                SoundFileGuard.CheckFile(name, ScoreNumber.Parse(call.Groups[1].Value) ?? 0, environment);
             }
         }
     }
-
-    private static double? Number(string field) =>
-        double.TryParse(field.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value) ? value : null;
 }

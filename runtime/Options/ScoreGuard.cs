@@ -8,7 +8,7 @@ namespace CsoundBindings.Options;
 /// cheap ones to recognise are refused here with an <see cref="ArgumentException"/>: <c>#undef</c>, <c>#include</c>, a
 /// <c>#define</c> without a <c>#...#</c> body (anywhere on a line), an unterminated <c>/*</c> comment, an unclosed
 /// <c>[</c> expression, braces anywhere but at the start of a line, an <c>r</c> count that is not a whole number from 1,
-/// and the statements <c>r</c>, <c>b</c>, <c>v</c>, <c>{</c>, <c>C</c> without their number or a <c>}</c> without its <c>{</c>.
+/// and the statements <c>r</c>, <c>b</c>, <c>B</c>, <c>v</c>, <c>{</c>, <c>C</c> without their number or a <c>}</c> without its <c>{</c>.
 /// </summary>
 internal static class ScoreGuard
 {
@@ -70,7 +70,7 @@ internal static class ScoreGuard
             {
                 CheckTableLine(line, member);
             }
-            if (statement == 'a' && Fields(line[1..]) is { Length: >= 3 } advance && !(Number(advance[2]) is double seconds && seconds <= Csound.MaxAdvance))
+            if (statement == 'a' && Fields(line[1..]) is { Length: >= 3 } advance && !(ScoreNumber.Parse(advance[2]) is double seconds && seconds <= Csound.MaxAdvance))
             {
                 // Reproduced in C on Csound 6: Csound skips an advance cycle by cycle; 1e9 s ran on for hours.
                 throw Bad(member, $"an 'a' line skips at most {Csound.MaxAdvance} seconds, not {advance[2]}", "runs for hours on it");
@@ -91,7 +91,7 @@ internal static class ScoreGuard
                 // Reproduced in C on both engines: r 0, r -1 and r 0.5 crash the reader; r 1 and r 2 play.
                 throw Bad(member, $"an 'r' section repeats a whole number of times from 1 to {MaxLoop}");
             }
-            if (statement is 'r' or 'b' or 'v' or '{' or 'C' && !StartsWithNumber(line.AsSpan(1)))
+            if (statement is 'r' or 'b' or 'B' or 'v' or '{' or 'C' && !StartsWithNumber(line.AsSpan(1)))
             {
                 throw Bad(member, $"the '{statement}' statement needs a number after it ('{line}')");
             }
@@ -252,7 +252,4 @@ internal static class ScoreGuard
 
     private static ArgumentException Bad(string member, string why, string fate = "crashes on it") =>
         new($"{member}: {why} (Csound's score reader {fate}).");
-
-    private static double? Number(string field) =>
-        double.TryParse(field, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value) ? value : null;
 }

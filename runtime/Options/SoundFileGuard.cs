@@ -35,10 +35,10 @@ internal static class SoundFileGuard
                 continue;
             }
             string[] fields = ScoreGuard.Fields(line[1..].ToString());
-            if (fields.Length >= 5 && Number(fields[2]) is double size && Number(fields[3]) is double gen && IsDeferredGen01(size, gen))
+            if (fields.Length >= 5 && ScoreNumber.Parse(fields[2]) is double size && ScoreNumber.Parse(fields[3]) is double gen && IsDeferredGen01(size, gen))
             {
-                string file = fields[4].StartsWith('"') ? fields[4].Trim('"') : $"soundin.{(long)(Number(fields[4]) ?? 0)}";
-                CheckFile(file, Number(fields[0]) ?? 0, environment);
+                string file = fields[4].StartsWith('"') ? fields[4].Trim('"') : $"soundin.{(long)(ScoreNumber.Parse(fields[4]) ?? 0)}";
+                CheckFile(file, ScoreNumber.Parse(fields[0]) ?? 0, environment);
             }
         }
     }
@@ -68,7 +68,4 @@ internal static class SoundFileGuard
         throw new FileNotFoundException(
             string.Create(CultureInfo.InvariantCulture, $"ftable {table}: Failed to open file {name} (refused before Csound reads it: Csound 7 crashes on a GEN01 table of deferred size whose file does not open)"), name);
     }
-
-    private static double? Number(string field) =>
-        double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) ? value : null;
 }

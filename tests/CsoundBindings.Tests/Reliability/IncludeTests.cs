@@ -59,6 +59,8 @@ public sealed class IncludeTests : IDisposable
     [InlineData(nameof(Csound.CompileCsdText), "#include \n f q turnoff f <CsScore>\n")] // the fuzzer's form: the name " q turno"
     [InlineData(nameof(Csound.CompileOrc), "#include \rnofile.orc\r\n")] // a carriage return delimits too
     [InlineData(nameof(Csound.EvalCode), "#include \"nofile.orc\"\n")]
+    [InlineData(nameof(Csound.CompileOrc), "#includestr \"nofile.orc\"\n")]
+    [InlineData(nameof(Csound.EvalCode), "#includestr Named\n S1 sprintf \"%d\", p4\n")] // the fuzzer's form: the next string is the name
     [InlineData(nameof(Csound.CompileCsdText), "#include \"nofile.orc\"\n")]
     [InlineData(nameof(Csound.CompileCsd), "#include \"nofile.orc\"\n")]
     public void AnIncludeOfAMissingFileIsRefusedWithCsoundsMessage(string member, string text)
