@@ -116,7 +116,11 @@ internal static class IncludeGuard
         bool quoted = false;
         for (int i = lineStart; i < at; i++)
         {
-            if (text[i] == '"')
+            if (quoted && text[i] == '\\')
+            {
+                i++; // an escape inside a string: the next character does not close it
+            }
+            else if (text[i] == '"')
             {
                 quoted = !quoted;
             }

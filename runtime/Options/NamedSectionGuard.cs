@@ -36,8 +36,9 @@ internal static class NamedSectionGuard
         var open = new List<string>(); // marked sections that no 's' line has closed yet
         foreach (string raw in score.Split('\n'))
         {
-            int cut = ScoreGuard.CommentStart(raw);
-            string line = (cut < 0 ? raw : raw[..cut]).Trim();
+            string masked = ScoreGuard.MaskEscapes(raw);
+            int cut = ScoreGuard.CommentStart(masked);
+            string line = (cut < 0 ? masked : masked[..cut]).Trim();
             if (line.Length == 0)
             {
                 continue;

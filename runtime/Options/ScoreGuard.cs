@@ -30,8 +30,9 @@ internal static class ScoreGuard
                 throw Bad(member, $"'{directive}' is not accepted in score text sent through the host API");
             }
         }
-        foreach (string raw in score.Split('\n'))
+        foreach (string text in score.Split('\n'))
         {
+            string raw = MaskEscapes(text);
             int cut = CommentStart(raw);
             string line = (cut < 0 ? raw : raw[..cut]).Trim();
             if (line.Length == 0)
@@ -209,6 +210,31 @@ internal static class ScoreGuard
             }
         }
         return -1;
+    }
+
+    // Csound's readers take a backslash inside a string as an escape: "\"" stays open ("\";{" left the '{' inside an
+    // open string for Csound 7's score reader, which crashed, while a plain count saw the string closed). The escaped
+    // character becomes '_' here, so every check below sees the quotes as Csound does; the length is unchanged.
+    internal static string MaskEscapes(string line)
+    {
+        if (!line.Contains('\\', StringComparison.Ordinal) || !line.Contains('"', StringComparison.Ordinal))
+        {
+            return line;
+        }
+        char[] chars = line.ToCharArray();
+        bool quoted = false;
+        for (int i = 0; i < chars.Length; i++)
+        {
+            if (quoted && chars[i] == '\\' && i + 1 < chars.Length)
+            {
+                chars[++i] = '_';
+            }
+            else if (chars[i] == '"')
+            {
+                quoted = !quoted;
+            }
+        }
+        return new string(chars);
     }
 
     // The line with its quoted strings (file names) blanked, so that braces and # signs inside them do not count.

@@ -66,6 +66,6 @@ internal static class SoundFileGuard
             }
         }
         throw new FileNotFoundException(
-            string.Create(CultureInfo.InvariantCulture, $"ftable {table}: Failed to open file {name} (refused before Csound reads it: Csound 7 crashes on a GEN01 table of deferred size whose file does not open)"), name);
+            string.Create(CultureInfo.InvariantCulture, $"ftable {Math.Truncate(table)}: Failed to open file {name} (refused before Csound reads it: Csound 7 crashes on a GEN01 table of deferred size whose file does not open)"), name);
     }
 }

@@ -26,6 +26,8 @@ public sealed class ScoreCrasherTests
         { "ReadScore", "f]:X+\"<5>ms|BK;s|t5i}G?]`{8Z\"\n" },
         { "ReadScore", "Cy\n" },                             // C (carry) without its number: the fuzzer's random text, minimised
         { "ReadScore", "C\n" },
+        { "ReadScore", "\"\\\";{" },                          // Csound 7, alone: \" escapes the quote, so the ';' and '{' are in an open string
+        { "InputMessage", "i 1 0 0.1 \"a\\\" ; }" },
         { "ReadScore", "B\n" },                             // B (accumulating clock base) without its number, both engines
         { "ReadScore", "BsHQKJPh;Q1|l+?O$DL>7+!]bE_C#rj!\n" },     // the fuzzer's random text, minimised to "B"
         { "ReadScore", "{ 0\n}\n" },                       // a loop that repeats 0 times (fuzzer find)
@@ -72,6 +74,7 @@ public sealed class ScoreCrasherTests
         { "ReadScore", "{ 2 n\ni 1 [$n * 0.1] 0.1\n}\n" },
         { "ReadScore", "C 1\ni 1 0 0.1\n" },
         { "ReadScore", "B 1\ni 1 0 0.1\n" },
+        { "ReadScore", "i 1 0 0.1 \"say \\\"hi\\\"\" ; a comment {\n" },        // escaped quotes inside a closed string
         { "ReadScore", "i 1 0 0.1" + new string(' ', 30_000) + "\ns\ni 1 0 0.1\n" },
         { "CompileOrc", "instr 2\n/* a */ out a(0) /* b */\nendin\n" },
         { "CompileOrc", "gS1 = \"a\\\\\" ; \"x\\" },               // a string that ends in an escaped backslash, a comment after it
