@@ -71,6 +71,17 @@ internal static class ScoreGuard
             {
                 CheckTableLine(line, member);
             }
+            if (statement is 'i' or 'f' or 'q' or 'a' or 'd' && Fields(line[1..]) is [string first, ..] && char.IsAsciiLetter(first[0]))
+            {
+                // Replayed in C on both engines: a letter where p1 begins ("i Named 0 1", the fuzzer's "i i i ...")
+                // makes the reader read past its text buffer (valgrind).
+                throw Bad(member, $"p1 of an '{statement}' statement begins with a letter ('{first}'); quote an instrument name (i \"{first}\")");
+            }
+            if (statement == 'b' && loops > 0 && FirstField(line) is < 0)
+            {
+                // Replayed in C on both engines: "{ 400", "b -1" and an event read freed memory (70 invalid reads).
+                throw Bad(member, "a negative clock base ('b') inside a '{' loop");
+            }
             if (statement == 'a' && Fields(line[1..]) is { Length: >= 3 } advance && !(ScoreNumber.Parse(advance[2]) is double seconds && seconds <= Csound.MaxAdvance))
             {
                 // Reproduced in C on Csound 6: Csound skips an advance cycle by cycle; 1e9 s ran on for hours.

@@ -28,6 +28,15 @@ public sealed class ScoreCrasherTests
         { "ReadScore", "C\n" },
         { "ReadScore", "\"\\\";{" },                          // Csound 7, alone: \" escapes the quote, so the ';' and '{' are in an open string
         { "InputMessage", "i 1 0 0.1 \"a\\\" ; }" },
+        // A letter where p1 begins (an unquoted instrument name, the fuzzer's "i i i ..."): both engines read past the
+        // reader's text buffer (valgrind, alone in C).
+        { "ReadScore", "i Named 0 1\n" },
+        { "InputMessage", "i x 0 1" },
+        { "ReadScore", "f x 0 16 10 1\n" },
+        { "ReadScore", "i i i i i i\n" },
+        // A negative clock base inside a loop of 400 or more: invalid reads on both engines (the fuzzer's "{ 980", b, t).
+        { "ReadScore", "{ 400\nb -1\ni 1 0 0.01\n}\n" },
+        { "ReadScore", "{ 980\n{ 2\nb -1\n}\ni 1 0 0.01\n}\n" },
         { "ReadScore", "B\n" },                             // B (accumulating clock base) without its number, both engines
         { "ReadScore", "BsHQKJPh;Q1|l+?O$DL>7+!]bE_C#rj!\n" },     // the fuzzer's random text, minimised to "B"
         { "ReadScore", "{ 0\n}\n" },                       // a loop that repeats 0 times (fuzzer find)
@@ -74,6 +83,8 @@ public sealed class ScoreCrasherTests
         { "ReadScore", "{ 2 n\ni 1 [$n * 0.1] 0.1\n}\n" },
         { "ReadScore", "C 1\ni 1 0 0.1\n" },
         { "ReadScore", "B 1\ni 1 0 0.1\n" },
+        { "ReadScore", "{ 400\nb 1\ni 1 0 0.001\n}\n" },
+        { "ReadScore", "b -1\ni 1 1.5 0.1\n" },
         { "ReadScore", "i 1 0 0.1 \"say \\\"hi\\\"\" ; a comment {\n" },        // escaped quotes inside a closed string
         { "ReadScore", "i 1 0 0.1" + new string(' ', 30_000) + "\ns\ni 1 0 0.1\n" },
         { "CompileOrc", "instr 2\n/* a */ out a(0) /* b */\nendin\n" },
