@@ -77,6 +77,11 @@ internal static class ScoreGuard
                 // makes the reader read past its text buffer (valgrind).
                 throw Bad(member, $"p1 of an '{statement}' statement begins with a letter ('{first}'); quote an instrument name (i \"{first}\")");
             }
+            if (statement == 'y' && line.Contains('\\', StringComparison.Ordinal))
+            {
+                // Replayed in C on both engines: "y\" at the end of the text (the fuzzer's random text, minimised).
+                throw Bad(member, "a 'y' (random seed) line takes a number, not a backslash");
+            }
             if (statement == 'b' && loops > 0 && FirstField(line) is < 0)
             {
                 // Replayed in C on both engines: "{ 400", "b -1" and an event read freed memory (70 invalid reads).

@@ -37,6 +37,8 @@ public sealed class ScoreCrasherTests
         // A negative clock base inside a loop of 400 or more: invalid reads on both engines (the fuzzer's "{ 980", b, t).
         { "ReadScore", "{ 400\nb -1\ni 1 0 0.01\n}\n" },
         { "ReadScore", "{ 980\n{ 2\nb -1\n}\ni 1 0 0.01\n}\n" },
+        { "ReadScore", "y\\" },                             // a y (seed) line ending the text on a backslash: both engines, alone in C
+        { "ReadScore", "y \\" },
         { "ReadScore", "B\n" },                             // B (accumulating clock base) without its number, both engines
         { "ReadScore", "BsHQKJPh;Q1|l+?O$DL>7+!]bE_C#rj!\n" },     // the fuzzer's random text, minimised to "B"
         { "ReadScore", "{ 0\n}\n" },                       // a loop that repeats 0 times (fuzzer find)
@@ -83,6 +85,7 @@ public sealed class ScoreCrasherTests
         { "ReadScore", "{ 2 n\ni 1 [$n * 0.1] 0.1\n}\n" },
         { "ReadScore", "C 1\ni 1 0 0.1\n" },
         { "ReadScore", "B 1\ni 1 0 0.1\n" },
+        { "ReadScore", "y 5\ni 1 0 0.1\n" },
         { "ReadScore", "{ 400\nb 1\ni 1 0 0.001\n}\n" },
         { "ReadScore", "b -1\ni 1 1.5 0.1\n" },
         { "ReadScore", "i 1 0 0.1 \"say \\\"hi\\\"\" ; a comment {\n" },        // escaped quotes inside a closed string
