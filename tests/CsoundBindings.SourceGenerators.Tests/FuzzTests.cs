@@ -31,8 +31,9 @@ public sealed class FuzzTests
     public void TheGeneratedCodeCompilesWhateverTheOrchestra() =>
         Orchestra.Sample(text =>
         {
-            var (sources, _, compiler) = GeneratorHarness.Run("[CsoundBindings.CsoundOrchestra(\"fuzz.orc\")]\npublic partial class Fuzz;\n", new InMemoryText("/project/fuzz.orc", text));
-            Assert.Single(sources);
+            var (sources, generator, compiler) = GeneratorHarness.Run("[CsoundBindings.CsoundOrchestra(\"fuzz.orc\")]\npublic partial class Fuzz;\n", new InMemoryText("/project/fuzz.orc", text));
+            // Seen once under load (stop 14), not reproduced with CsCheck's seed: say what the generator reported.
+            Assert.True(sources.Length == 1, $"{sources.Length} generated sources; generator diagnostics: {string.Join(" | ", generator)}");
             Assert.Empty(compiler);
         }, iter: 150, seed: "0N0XIzNsQ0O2");
 }
