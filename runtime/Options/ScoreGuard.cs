@@ -71,10 +71,11 @@ internal static class ScoreGuard
             {
                 CheckTableLine(line, member);
             }
-            if (statement is 'i' or 'f' or 'q' or 'a' or 'd' && Fields(line[1..]) is [string first, ..] && char.IsAsciiLetter(first[0]))
+            if (statement is 'i' or 'f' or 'q' or 'a' or 'd' && line.AsSpan(1).TrimStart(" \t") is [char p1, ..] && char.IsAsciiLetter(p1))
             {
                 // Replayed in C on both engines: a letter where p1 begins ("i Named 0 1", the fuzzer's "i i i ...")
-                // makes the reader read past its text buffer (valgrind).
+                // makes the reader read past its text buffer (valgrind). Checked on the span: every input line passes here.
+                string first = Fields(line[1..])[0];
                 throw Bad(member, $"p1 of an '{statement}' statement begins with a letter ('{first}'); quote an instrument name (i \"{first}\")");
             }
             if (statement == 'y' && line.Contains('\\', StringComparison.Ordinal))
