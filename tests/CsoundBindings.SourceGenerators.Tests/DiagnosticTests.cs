@@ -38,6 +38,19 @@ public sealed class DiagnosticTests
     public void AnUnterminatedStringIsCso002() =>
         Expect(Diagnose("instr 1\n Sname = \"open\nendin\n"), "CSO002", 2, "not closed");
 
+    // Found by the fuzz test in CI (stop 14): an instr label that is a string, here an unterminated one, made the
+    // generator index an empty label and contribute no source at all.
+    [Theory]
+    [InlineData("instr \t\"\nchn_Sp4axinit]\n")]
+    [InlineData("instr \"\"\nendin\n")]
+    [InlineData("instr 1, \"\", Lead\nendin\n")]
+    public void AStringWhereAnInstrumentNameGoesIsNoInstrumentAndTheBuildGoesOn(string orchestra)
+    {
+        Diagnose(orchestra);
+        string source = GeneratorHarness.Run(Class, new InMemoryText("/project/bad.orc", orchestra)).Sources.Single();
+        Assert.DoesNotContain("Schedule(null, Number(\"\")", source, System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AnUnterminatedCommentIsCso003() =>
         Expect(Diagnose("instr 1\nendin\n/* the rest\ninstr 2\nendin\n"), "CSO003", 3, "not closed");

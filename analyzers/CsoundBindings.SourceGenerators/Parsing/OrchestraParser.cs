@@ -85,12 +85,11 @@ internal static class OrchestraParser
                         $"instr at line {t[0].Line} starts before the instr at line {instrument.Line} has its endin"));
                 }
                 instrument = new InstrumentInfo(file, t[0].Line) { Doc = statement.Doc };
-                foreach (Token label in t.Skip(1).Where(x => x.Kind != TokenKind.Symbol || x.Text == "+"))
+                // A label is a name or a number ('+' before a name is Csound's, not part of it); a string there is
+                // not an instrument Csound can compile, so it is not typed (and an empty one would name nothing).
+                foreach (Token label in t.Skip(1).Where(x => x.Kind is TokenKind.Word or TokenKind.Number && x.Text.Length > 0))
                 {
-                    if (label.Text != "+")
-                    {
-                        instrument.Labels.Add(label.Text);
-                    }
+                    instrument.Labels.Add(label.Text);
                 }
                 model.Instruments.Add(instrument);
                 continue;
