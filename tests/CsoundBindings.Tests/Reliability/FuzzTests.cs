@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text;
 using CsCheck;
+using CsoundBindings.Tests.Shared;
 using CsoundBindings.Tests.Support;
 using Xunit;
 
@@ -15,7 +16,7 @@ namespace CsoundBindings.Tests.Reliability;
 /// </summary>
 public sealed class FuzzTests
 {
-    private const string FixedSeed = "0N0XIzNsQ0O2";
+    private const string FixedSeedText = "0N0XIzNsQ0O2";
 
     private const string Seed = "sr=44100\nksmps=64\nnchnls=1\n0dbfs=1\n" +
         "giTab ftgen 0, 0, 1024, 10, 1\n" +
@@ -98,12 +99,7 @@ public sealed class FuzzTests
     public void HostileInputNeverTakesTheProcessDownAndTheEngineStillRenders()
     {
         int inputs = int.TryParse(Environment.GetEnvironmentVariable("CSOUNDBINDINGS_FUZZ_INPUTS"), out int n) ? n : 2_000;
-        string? seed = Environment.GetEnvironmentVariable("CSOUNDBINDINGS_SEED") switch
-        {
-            null or "" => FixedSeed,
-            "random" => null,
-            string given => given,
-        };
+        string? seed = FixedSeed.FromEnvironment(FixedSeedText);
         using var cs = new Csound();
         cs.Message += (_, _) => { };
         Start(cs);
@@ -117,7 +113,7 @@ public sealed class FuzzTests
         Gen<Input> inputs_ = Environment.GetEnvironmentVariable("CSOUNDBINDINGS_FUZZ_FREE_TEXT") == "1"
             ? Gen.Frequency((1, Guarded), (1, FreeText))
             : Guarded;
-        inputs_.Sample(input =>
+        inputs_.SampleFixedOrRandom(input =>
         {
             fed++;
             log?.WriteLine(input.ToString());
@@ -133,7 +129,7 @@ public sealed class FuzzTests
             {
                 Start(cs); // an 'e' event, a failed compile or a CSD ended or replaced the performance: begin again
             }
-        }, seed: seed, iter: inputs, threads: 1, print: i => i.ToString());
+        }, seed, inputs, i => i.ToString());
         Assert.Equal(inputs, fed);
         Assert.InRange(refused, 1, inputs - 1); // both kinds happened: the generator reaches Csound and its checks
         KnownRender.AssertStillRenders(cs);

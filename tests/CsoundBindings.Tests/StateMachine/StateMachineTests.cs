@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using CsCheck;
+using CsoundBindings.Tests.Shared;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -14,7 +15,7 @@ namespace CsoundBindings.Tests.StateMachine;
 public sealed class StateMachineTests(ITestOutputHelper output)
 {
     public const int DefaultSequences = 200;
-    private const string FixedSeed = "0N0XIzNsQ0O2";
+    private const string FixedSeedText = "0N0XIzNsQ0O2";
 
     private static readonly Gen<Op> OneOp = Gen.Frequency(
         (4, Gen.Const(new Op(OpKind.CompileOrc, 0))),
@@ -43,15 +44,9 @@ public sealed class StateMachineTests(ITestOutputHelper output)
     public void RandomSequencesKeepEveryInvariant()
     {
         int sequences = int.TryParse(Environment.GetEnvironmentVariable("CSOUNDBINDINGS_SEQUENCES"), out int n) ? n : DefaultSequences;
-        // "random" (the Soak target) lets CsCheck pick; a failure prints the seed that replays it.
-        string? seed = Environment.GetEnvironmentVariable("CSOUNDBINDINGS_SEED") switch
-        {
-            null or "" => FixedSeed,
-            "random" => null,
-            string given => given,
-        };
+        string? seed = FixedSeed.FromEnvironment(FixedSeedText);
         int steps = 0;
-        Sequence.Sample(ops =>
+        Sequence.SampleFixedOrRandom(ops =>
         {
             using var model = new EngineModel();
             foreach (Op op in ops)
@@ -60,7 +55,7 @@ public sealed class StateMachineTests(ITestOutputHelper output)
                 steps++;
             }
             model.CheckEventsPerformedOnce();
-        }, seed: seed, iter: sequences, threads: 1, print: Replay);
+        }, seed, sequences, Replay);
         output.WriteLine($"{sequences} sequences, {steps} steps on Csound {Csound.LibraryVersion}");
     }
 
