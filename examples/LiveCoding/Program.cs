@@ -48,8 +48,13 @@ thread.Play();
 Console.WriteLine(dac ? "playing on the dac" : $"playing into {path}, paced at {speed}x real time");
 
 await clock.At(2.0);
-double redefined = await thread.InvokeAsync(c => c.ScoreTime);
-await thread.CompileOrcAsync(Session.Fifth);
+// Compiled between two cycles on the performance thread, and the score time read in the same step: the notes the
+// loop scheduled before it keep the old Voice, every one after it has the new one.
+double redefined = await thread.InvokeAsync(c =>
+{
+    c.CompileOrc(Session.Fifth);
+    return c.ScoreTime;
+});
 Say(redefined, "instr Voice redefined: a fifth up");
 
 await clock.At(3.0);
