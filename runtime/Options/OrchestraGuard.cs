@@ -27,6 +27,7 @@ internal static partial class OrchestraGuard
         {
             throw new CsoundCompileException(member, (int)CsoundStatus.Error, "No number following instr (refused before parsing: Csound 7 crashes on it after a whole instrument)");
         }
+        InitCastGuard.Check(orchestra, generation, member);
         if (orchestra.Contains("ftgen", StringComparison.Ordinal))
         {
             CheckFtgenFiles(orchestra, environment);

@@ -230,4 +230,62 @@ public sealed class ScoreCrasherTests
         KnownRender.AssertStillRenders(cs);
         Send(cs, member, "instr 3\nendin\n"); // a named one still compiles
     }
+
+    // Csound's i() (the init-time value of its argument) with nothing in it: Csound 6 crashes on "ix = i()" and
+    // "print i ()", Csound 7 on "ix = 1 + i()" and "print i()" (alone in C: "Csound tidy up: Segmentation fault").
+    // Never valid on either engine, so refused on both with Csound 7's words, before parsing.
+    [Theory]
+    [InlineData("CompileOrc", "instr 1\n ix = i()\nendin\n")]
+    [InlineData("CompileOrc", "instr 1\n ix = 1 + i ( )\nendin\n")]
+    [InlineData("EvalCode", "instr 1\n print i()\nendin\n")]
+    [InlineData("CompileOrc", "ix = i(\t)")]
+    public void AnEmptyInitCastIsACompileErrorWithCsoundsWords(string member, string text)
+    {
+        using Csound cs = SilentEngine.Started();
+        var error = Assert.Throws<CsoundCompileException>(() => Send(cs, member, text));
+        Assert.StartsWith("Unable to find opcode entry for 'i'", error.Message, StringComparison.Ordinal);
+        KnownRender.AssertStillRenders(cs);
+    }
+
+    // The free-text fuzzer's "ftgen i // e while ..." (stop 15), minimised through the SDK to "ftgen i//": Csound 7
+    // reads a lone i, the only argument of a statement with no outputs, as i() with nothing in it and crashes (alone in
+    // C), also as i:k or after a label; for k it reports "opcode 'k' for expression with arg types (null) not found".
+    // Csound 6 reads it as a variable: an error when it is not defined, valid when it is (i = 1).
+    [Theory]
+    [InlineData("CompileOrc", "ftgen i//", false)]
+    [InlineData("CompileOrc", "instr 1\n print i\nendin\n", false)]
+    [InlineData("EvalCode", "instr 1\n i = 1\n printk2 i ; the value\nendin\n", true)]
+    [InlineData("CompileOrc", "instr 1\nlab: print\ti:k\nendin\n", false)]
+    public void ALoneIArgumentIsACompileErrorOnCsound7AndCsound6sOwnOnCsound6(string member, string text, bool validOn6)
+    {
+        using Csound cs = SilentEngine.Started();
+        if (TestEngine.IsApi7)
+        {
+            var error = Assert.Throws<CsoundCompileException>(() => Send(cs, member, text));
+            Assert.StartsWith("opcode 'i' for expression with arg types (null) not found", error.Message, StringComparison.Ordinal);
+        }
+        else if (validOn6)
+        {
+            Send(cs, member, text);
+        }
+        else
+        {
+            var error = Assert.Throws<CsoundCompileException>(() => Send(cs, member, text));
+            Assert.DoesNotContain("refused before parsing", error.Message, StringComparison.Ordinal); // Csound's own error
+        }
+        KnownRender.AssertStillRenders(cs);
+    }
+
+    [Theory]
+    [InlineData("instr 1\n kx = 1\n ix = i(kx)\n print ix\nendin\n")]
+    [InlineData("instr 1\n goto i\n i:\nendin\n")]
+    [InlineData("instr i\nendin\n")]
+    [InlineData("instr 1\n/*\n print i\n ix = i()\n*/\nendin\n")]
+    [InlineData("instr 1\n Sx = {{\n print i\n}}\n Sy = \"i()\" ; i()\nendin\n")]
+    public void TheFormsOfIThatCsoundCompilesStillGoThrough(string text)
+    {
+        using Csound cs = SilentEngine.Started();
+        cs.CompileOrc(text);
+        KnownRender.AssertStillRenders(cs);
+    }
 }
