@@ -8,7 +8,8 @@ namespace CsoundBindings.Options;
 /// cheap ones to recognise are refused here with an <see cref="ArgumentException"/>: <c>#undef</c>, <c>#include</c>, a
 /// <c>#define</c> without a <c>#...#</c> body (anywhere on a line), an unterminated <c>/*</c> comment, an unclosed
 /// <c>[</c> expression, braces anywhere but at the start of a line, an <c>r</c> count that is not a whole number from 1,
-/// and the statements <c>r</c>, <c>b</c>, <c>B</c>, <c>v</c>, <c>{</c>, <c>C</c> without their number or a <c>}</c> without its <c>{</c>.
+/// the statements <c>r</c>, <c>b</c>, <c>B</c>, <c>v</c>, <c>{</c>, <c>C</c> without their number, an <c>s</c> or <c>e</c> whose first
+/// field is not a number, and a <c>}</c> without its <c>{</c>.
 /// </summary>
 internal static class ScoreGuard
 {
@@ -92,6 +93,12 @@ internal static class ScoreGuard
             {
                 // Reproduced in C on Csound 6: Csound skips an advance cycle by cycle; 1e9 s ran on for hours.
                 throw Bad(member, $"an 'a' line skips at most {Csound.MaxAdvance} seconds, not {advance[2]}", "runs for hours on it");
+            }
+            if (statement is 's' or 'e' && Fields(line[1..]) is [string end, ..] && ScoreNumber.Parse(end) is null && end[0] is not ('$' or '['))
+            {
+                // Replayed in C on both engines: after "s^", "s1" or "e@" the reader takes a v, B, C or b as a statement
+                // without its number ("s^v", "s1v", "e@B": the fuzzer's random text, minimised).
+                throw Bad(member, $"an '{statement}' line takes one number, the time it ends at, not '{end}'");
             }
             if (statement is 'e' or 's' or 'y' && raw.Length > MaxControlLine)
             {

@@ -73,6 +73,12 @@ public sealed class ScoreCrasherTests
         { "ReadScore", "m " + new string('a', 5_000) + "\n" },        // the name overflows a 200-byte stack buffer (stack smashing)
         { "ReadScore", "m -0.125 0 -9\ni 1 0 0.1\ns\nn -6\n" },    // the fuzzer's form: both names are empty, so they match
         { "ReadScore", "m A\ni 1 0 0.1\ni 1 0.1 0.1 . +\ns\nn A\n" },  // carries where the reader reports them (valgrind)
+        // An s or e line whose first field is not a number: the reader takes a v, B, C or b after it as a statement
+        // without its number and crashes (both engines, alone in C; the fuzzer's "s^v" on Csound 6).
+        { "ReadScore", "s^v" },
+        { "ReadScore", "s1v\n" },
+        { "ReadScore", "e@B\n" },
+        { "ReadScore", "s^ v\ni 1 0 0.1\n" },
     };
 
     public static TheoryData<string, string> ValidNeighbours => new()
@@ -86,6 +92,8 @@ public sealed class ScoreCrasherTests
         { "ReadScore", "C 1\ni 1 0 0.1\n" },
         { "ReadScore", "B 1\ni 1 0 0.1\n" },
         { "ReadScore", "y 5\ni 1 0 0.1\n" },
+        { "ReadScore", "i 1 0 0.1\ns 0.5 ; the section ends\ni 1 0 0.1\ns\n" },
+        { "ReadScore", "i 1 0 0.1\ns2\ni 1 0 0.1\ns 1 v\n" },
         { "ReadScore", "{ 400\nb 1\ni 1 0 0.001\n}\n" },
         { "ReadScore", "b -1\ni 1 1.5 0.1\n" },
         { "ReadScore", "i 1 0 0.1 \"say \\\"hi\\\"\" ; a comment {\n" },        // escaped quotes inside a closed string
