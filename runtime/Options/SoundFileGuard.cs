@@ -43,8 +43,12 @@ internal static class SoundFileGuard
         }
     }
 
-    // On the doubles themselves: a p-field of any value (NaN, ±∞, -1e308) is only compared, never converted.
-    internal static bool IsDeferredGen01(double size, double gen) => Math.Truncate(size) == 0 && Math.Abs(Math.Truncate(gen)) == 1;
+    // The size and GEN number as Csound reads them (MYFLT2LRND): rounded to the nearest, halves to even, outside the
+    // range of a long 0 (NaN too), then cut to 32 bits. Replayed in C on Csound 7: GEN -0.78 is -1, 4294967297 is 1.
+    internal static bool IsDeferredGen01(double size, double gen) => CsoundInteger(size) == 0 && CsoundInteger(gen) is 1 or -1;
+
+    private static int CsoundInteger(double value) =>
+        value > long.MinValue && value < long.MaxValue ? unchecked((int)(long)Math.Round(value, MidpointRounding.ToEven)) : 0;
 
     internal static void CheckFile(string name, double table, Func<string, string?> environment)
     {

@@ -24,6 +24,9 @@ public sealed class SoundFileTableTests : IDisposable
     [InlineData("InputMessage")]
     [InlineData("PerformanceThread")]
     [InlineData("TruncatedSize")] // the fuzzer's second form: a size of 9.9e-70 and GEN -1 (no normalising)
+    [InlineData("RoundedGen")]    // stop 15: Csound rounds the GEN number to the nearest (-0.78 is GEN -1), alone in C on 7
+    [InlineData("RoundedGenText")]
+    [InlineData("WrappedGen")]    // Csound keeps the low 32 bits of the rounded number: 2^32 + 1 is GEN 1
     public void ADeferredSizeTableOfAMissingFileIsRefused(string route)
     {
         using Csound cs = SilentEngine.Started();
@@ -34,6 +37,9 @@ public sealed class SoundFileTableTests : IDisposable
             "ReadScore" => () => cs.ReadScore($"f 5 0 0 1 \"{missing}\" 0 0 0\n"),
             "InputMessage" => () => cs.InputMessage($"f 5 0 0 -1 \"{missing}\" 0 0 0\n"),
             "TruncatedSize" => () => cs.ScoreEvent('f', 5, -5.64, 9.855e-70, -1, -7.3e-36, 0, 0, 0),
+            "RoundedGen" => () => cs.ScoreEvent('f', 5, 0, -8.51e-18, -0.7857, -4, -9.2e-62, 0, 471, 795),
+            "RoundedGenText" => () => cs.ReadScore($"f 5 0 0.4 0.6 \"{missing}\" 0 0 0\n"),
+            "WrappedGen" => () => cs.ScoreEvent('f', 5, 0, 0, 4294967297.0, 3),
             _ => () =>
             {
                 using var thread = new PerformanceThread(cs);
