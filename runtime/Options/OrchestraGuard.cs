@@ -41,33 +41,39 @@ internal static partial class OrchestraGuard
         }
     }
 
-    // Replayed in C: a string left open at the very end of the text, ending in a backslash (blanks after it dropped),
-    // sends the lexer's escape past the end ("\"\\" on both engines; "S \"a\\ " and "\"ab\\\\\\" on Csound 7: invalid reads,
-    // and a SIGSEGV through the SDK, the fuzzer's find). A line end after it, or a closed string, is read correctly.
+    // Replayed in C on the text's last line (no line end after it): a backslash inside a string that ends the text
+    // (blanks after it dropped) sends the lexer's escape past the end ("\"\\" on both engines; "S \"a\\ " and
+    // "\"ab\\\\\\" on Csound 7: invalid reads, and a SIGSEGV through the SDK, the fuzzer's find), and so does an escaped
+    // ';' in a string, closed or not ("S1 = \"a\\;b\"" and the fuzzer's "\"\\;" on both engines). With a line end after
+    // it, both report an error instead.
     private static void CheckOpenStringAtEnd(string orchestra, string member)
     {
-        ReadOnlySpan<char> text = orchestra.AsSpan().TrimEnd(" \t");
-        if (text.IsEmpty || text[^1] != '\\')
+        ReadOnlySpan<char> line = orchestra.AsSpan()[(orchestra.LastIndexOf('\n') + 1)..];
+        if (!line.Contains('\\'))
         {
             return;
         }
-        ReadOnlySpan<char> line = text[(text.LastIndexOf('\n') + 1)..];
+        ReadOnlySpan<char> text = line.TrimEnd(" \t");
         bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
+        for (int i = 0; i < text.Length; i++)
         {
-            if (quoted && line[i] == '\\')
+            if (quoted && text[i] == '\\')
             {
-                if (i == line.Length - 1)
+                if (i == text.Length - 1)
                 {
                     throw new ArgumentException($"{member}: a string (\") is left open at the end of the text, after a backslash; close it (Csound's orchestra reader reads past the text on it and crashes).");
                 }
+                if (text[i + 1] == ';')
+                {
+                    throw new ArgumentException($"{member}: a string on the last line of the text holds an escaped ';' (\\;); end the text with a line end, or write the ';' without the backslash (Csound's orchestra reader reads past the text on it and crashes).");
+                }
                 i++; // an escape: the next character is the string's
             }
-            else if (line[i] == '"')
+            else if (text[i] == '"')
             {
                 quoted = !quoted;
             }
-            else if (!quoted && (line[i] == ';' || (line[i] == '/' && i + 1 < line.Length && line[i + 1] == '/')))
+            else if (!quoted && (text[i] == ';' || (text[i] == '/' && i + 1 < text.Length && text[i + 1] == '/')))
             {
                 return; // a comment to the end of the line
             }

@@ -52,6 +52,11 @@ public sealed class ScoreCrasherTests
         { "CompileOrc", "instr 2\nendin\nS \"a\\ " },
         { "EvalCode", "S \"ab\\\\\\\t" },
         { "EvalCode", "/* a */ /*" },
+        // An escaped ';' in a string on the text's last line, open or closed (the fuzzer's random orchestra, minimised
+        // through the SDK to "\"\\;"; both engines alone in C).
+        { "CompileOrc", "\"\\;" },
+        { "EvalCode", "instr 2\nendin\nS1 = \"a\\;b\"" },
+        { "CompileOrc", "S1 = \"a\\\\\\;\"\r" },
         // Csound 7: an 'e' input line longer than about 20,420 characters corrupts the heap (alone, in C); the fuzzer's
         // form was 150 KB of "else else ...".
         { "InputMessage", "e" + new string(' ', 30_000) },
@@ -100,6 +105,7 @@ public sealed class ScoreCrasherTests
         { "ReadScore", "i 1 0 0.1" + new string(' ', 30_000) + "\ns\ni 1 0 0.1\n" },
         { "CompileOrc", "instr 2\n/* a */ out a(0) /* b */\nendin\n" },
         { "CompileOrc", "gS1 = \"a\\\\\" ; \"x\\" },               // a string that ends in an escaped backslash, a comment after it
+        { "CompileOrc", "gS2 = \"a;b\"" },                             // a ';' in a string, not escaped, on the last line
         { "InputMessage", "e 10  ; a time, with a comment\n" },
         { "InputMessage", "i 1 0 0.1" + new string(' ', 30_000) + "\n" },
         { "InputMessage", "i \"Named\" 0 0.1 7 ; a \"quote in a comment\n" },
