@@ -18,9 +18,36 @@ internal static partial class OrchestraGuard
     [GeneratedRegex(@"\bftgen(?:once)?\b[ \t]*\(?[ \t]*([^,\n]*),[ \t]*([^,\n]*),[ \t]*([^,\n]*),[ \t]*([^,\n]*),[ \t]*(""[^""\n]*""|[^,\n)]*)", RegexOptions.CultureInvariant)]
     private static partial Regex Ftgen();
 
+    // "#define NAME(" and then only parameter names and separators to the end of the text.
+    [GeneratedRegex(@"#[ \t]*define\s*[A-Za-z_]\w*\([\s\w'#]*\z", RegexOptions.CultureInvariant)]
+    private static partial Regex OpenMacroParameters();
+
+    // turnoff with a number, or a header constant, as its argument (an instance handle goes there).
+    [GeneratedRegex(@"(?<![\w.$])turnoff[ \t]*\(?[ \t]*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|sr|kr|ksmps|nchnls|nchnls_i|0dbfs|A4)[ \t]*\)?[ \t]*(?:\r?$|;|//|/\*)",
+        RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex TurnoffNumber();
+
     public static void Check(string orchestra, int generation, string member, Func<string, string?> environment)
     {
         CheckOpenStringAtEnd(orchestra, member);
+        // Replayed in C on both engines: the preprocessor reads the parameter names of a macro up to ')' and past the
+        // end of the text when there is none ("#defineo(", "#define o(a#b": the fuzzer's mutated orchestra).
+        if (orchestra.Contains("define", StringComparison.Ordinal) && OpenMacroParameters().Match(orchestra) is { Success: true } macro && OrchestraCode.IsCode(orchestra, macro.Index))
+        {
+            throw new ArgumentException($"{member}: the parameter list of a #define is not closed with ')' before the end of the text (Csound's preprocessor reads past the text on it and crashes).");
+        }
+        // Replayed in C on both engines: turnoff with an argument reads it as the address of an instance (what
+        // nstance returns), so a number there crashes it when the line runs, in global code or in an instrument.
+        if (orchestra.Contains("turnoff", StringComparison.Ordinal))
+        {
+            foreach (Match call in TurnoffNumber().Matches(orchestra))
+            {
+                if (ScoreNumber.Parse(call.Groups[1].Value) is not 0.0 && OrchestraCode.IsCode(orchestra, call.Index))
+                {
+                    throw new ArgumentException($"{member}: turnoff with an argument takes an instance handle from nstance, not '{call.Groups[1].Value}' (Csound reads it as a memory address and crashes on it); turnoff alone stops the instrument it is in, turnoff2 stops an instrument by number.");
+                }
+            }
+        }
         // Replayed in C: after a whole instrument, Csound 7 reports the bare "instr" and then crashes in its parser's
         // clean-up (the fuzzer's CSD and "instr//..." forms); Csound 6 reports it. Csound's own words, before parsing.
         if (orchestra.Contains("instr", StringComparison.Ordinal) && NamelessInstr().IsMatch(orchestra))

@@ -57,6 +57,17 @@ public sealed class ScoreCrasherTests
         { "CompileOrc", "\"\\;" },
         { "EvalCode", "instr 2\nendin\nS1 = \"a\\;b\"" },
         { "CompileOrc", "S1 = \"a\\\\\\;\"\r" },
+        // A #define whose parameter list runs to the end of the text: both preprocessors read past it (the fuzzer's
+        // mutated seed orchestra, minimised through the SDK to "#defineo("; alone in C on both engines).
+        { "CompileOrc", "#defineo(" },
+        { "EvalCode", "#define o(a#b" },
+        { "CompileOrc", "instr 1\nendin\n#define Twice(x'y \n" },
+        // turnoff with an argument takes an instance handle from nstance, a memory address: a number there crashes
+        // both engines when it runs (the fuzzer's "turnoff ksmps" in EvalCode; alone in C, in global code and in an
+        // instrument).
+        { "EvalCode", "turnoff ksmps" },
+        { "CompileOrc", "instr 2\n turnoff 1 ; stop\nendin\nschedule 2, 0, 1\n" },
+        { "EvalCode", "turnoff -1.5" },
         // Csound 7: an 'e' input line longer than about 20,420 characters corrupts the heap (alone, in C); the fuzzer's
         // form was 150 KB of "else else ...".
         { "InputMessage", "e" + new string(' ', 30_000) },
@@ -106,6 +117,10 @@ public sealed class ScoreCrasherTests
         { "CompileOrc", "instr 2\n/* a */ out a(0) /* b */\nendin\n" },
         { "CompileOrc", "gS1 = \"a\\\\\" ; \"x\\" },               // a string that ends in an escaped backslash, a comment after it
         { "CompileOrc", "gS2 = \"a;b\"" },                             // a ';' in a string, not escaped, on the last line
+        { "CompileOrc", "#define Twice(x) #$x*2#\ngiX = $Twice(3)\n" },
+        { "CompileOrc", "instr 2\n turnoff\nendin\n" },
+        { "CompileOrc", "instr 2\n ih nstance 1, 0, 1\n turnoff ih\nendin\n" },
+        { "EvalCode", "; turnoff 1\nturnoff 0\n" },                    // 0 is Csound's 'instance not valid' warning
         { "InputMessage", "e 10  ; a time, with a comment\n" },
         { "InputMessage", "i 1 0 0.1" + new string(' ', 30_000) + "\n" },
         { "InputMessage", "i \"Named\" 0 0.1 7 ; a \"quote in a comment\n" },
