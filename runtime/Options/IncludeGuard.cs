@@ -116,9 +116,11 @@ internal static class IncludeGuard
         bool quoted = false;
         for (int i = lineStart; i < at; i++)
         {
-            if (quoted && text[i] == '\\')
+            if (text[i] == '\\')
             {
-                i++; // an escape inside a string: the next character does not close it
+                // An escape, in a string or not (the preprocessor's rule): an escaped quote neither opens nor closes
+                // one ("\\\"#include x" is an include: Csound 7 crashed on the missing file, the fuzzer's find).
+                i++;
             }
             else if (text[i] == '"')
             {

@@ -6,7 +6,8 @@ internal static class OrchestraCode
     /// <summary>
     /// Whether the character at <paramref name="at"/> is code: outside <c>;</c> and <c>//</c> comments (to the line's
     /// end), <c>/* */</c> comments, <c>"..."</c> strings (with <c>\</c> escapes, closed by the line's end too) and
-    /// <c>{{ }}</c> strings. One pass from the start; the guards call it only on a match.
+    /// <c>{{ }}</c> strings, an escaped character (<c>\x</c>) anywhere being neither. One pass from the start; the
+    /// guards call it only on a match.
     /// </summary>
     public static bool IsCode(string text, int at)
     {
@@ -57,7 +58,7 @@ internal static class OrchestraCode
             }
             else
             {
-                i++;
+                i += c == '\\' ? 2 : 1; // an escape outside a string too: "\\\"" opens none (the preprocessor's rule)
             }
         }
         return true;

@@ -63,6 +63,7 @@ public sealed class IncludeTests : IDisposable
     [InlineData(nameof(Csound.EvalCode), "#includestr Named\n S1 sprintf \"%d\", p4\n")] // the fuzzer's form: the next string is the name
     [InlineData(nameof(Csound.CompileCsdText), "#include \"nofile.orc\"\n")]
     [InlineData(nameof(Csound.CompileCsd), "#include \"nofile.orc\"\n")]
+    [InlineData(nameof(Csound.CompileOrc), "\\\"#includevnv")] // the fuzzer's form: an escaped quote opens no string, so the include is code
     public void AnIncludeOfAMissingFileIsRefusedWithCsoundsMessage(string member, string text)
     {
         using Csound cs = SilentEngine.Started();
