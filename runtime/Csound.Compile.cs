@@ -178,6 +178,7 @@ public sealed partial class Csound
     {
         ScoreGuard.CheckOrchestra(text, member);
         OrchestraGuard.Check(text, _api.Generation, member, GetEnv);
+        TypeGuard.Check(text, _api.Generation, member, _state.StructNames);
         if (text.Contains("#include", StringComparison.Ordinal))
         {
             IncludeGuard.Check(text, member, GetEnv("INCDIR"));

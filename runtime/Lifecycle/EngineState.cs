@@ -299,6 +299,10 @@ internal sealed unsafe class EngineState
         {
             SectionNames.Clear();
         }
+        lock (StructNames)
+        {
+            StructNames.Clear();
+        }
         Channels.Invalidate();
         SpoutLength = 0;
         Attach(afterReset: true);
@@ -522,6 +526,9 @@ internal sealed unsafe class EngineState
 
     /// <summary>The score section names (<c>m NAME</c>) Csound holds for this engine until Reset; lock it to use it.</summary>
     public HashSet<string> SectionNames { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The struct types (Csound 7's <c>struct NAME</c>) compiled into this engine since the last Reset; lock it to use it.</summary>
+    public HashSet<string> StructNames { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Work handed to a runtime-owned perform loop on another thread (see <see cref="BetweenCycles"/>).</summary>
     public BetweenCycles BetweenCycles { get; } = new();
