@@ -11,8 +11,8 @@ namespace CsoundBindings.Tests.Reliability;
 /// <summary>
 /// Generated hostile text and events fed to one started engine: mutated and random orchestras, scores, CSDs, eval code,
 /// input lines, score events with any type, count and value. Every call may throw a typed exception; none may take the
-/// process down, and afterwards the engine still renders a known sine (checked on the samples). 2,000 inputs with a
-/// fixed seed here; <c>./build.sh Soak</c> runs 100,000 per engine with random seeds (CSOUNDBINDINGS_FUZZ_INPUTS).
+/// process down, and afterwards the engine still renders a known sine (checked on the samples). 5,000 inputs with a
+/// fixed seed here (the same ones on every run); <c>./build.sh Soak</c> runs 100,000 per engine with random seeds (CSOUNDBINDINGS_FUZZ_INPUTS).
 /// </summary>
 public sealed class FuzzTests
 {
@@ -74,8 +74,10 @@ public sealed class FuzzTests
             Value.Array[0, 8], (s, v) => s + " " + string.Join(" ", v.Select(x => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))).Array[1, 6],
         Pick("\n", ""), (lines, end) => string.Join("\n", lines) + end);
 
-    // Free orchestra and score text: Csound's orchestra parser and score reader still crash on some of it (README,
-    // known Csound behaviours), so it runs only with CSOUNDBINDINGS_FUZZ_FREE_TEXT=1 (to find the next crasher).
+    // Free orchestra and score text: each crasher of Csound's it found was minimised, replayed in C and is refused
+    // (README, known Csound behaviours); after the last fix, 80,000 inputs with random seeds, half of them free text,
+    // found none left (stop 15).
+    // CSOUNDBINDINGS_FUZZ_FREE_TEXT=0 leaves it out.
     private static readonly Gen<Input> FreeText = Gen.Frequency(
         (3, Text.Select(t => new Input(Kind.CompileOrc, t, '\0', []))),
         (3, Text.Select(t => new Input(Kind.EvalCode, t, '\0', []))),
@@ -98,7 +100,7 @@ public sealed class FuzzTests
     [Fact]
     public void HostileInputNeverTakesTheProcessDownAndTheEngineStillRenders()
     {
-        int inputs = int.TryParse(Environment.GetEnvironmentVariable("CSOUNDBINDINGS_FUZZ_INPUTS"), out int n) ? n : 2_000;
+        int inputs = int.TryParse(Environment.GetEnvironmentVariable("CSOUNDBINDINGS_FUZZ_INPUTS"), out int n) ? n : 5_000;
         string? seed = FixedSeed.FromEnvironment(FixedSeedText);
         using var cs = new Csound();
         cs.Message += (_, _) => { };
@@ -110,9 +112,9 @@ public sealed class FuzzTests
         using System.IO.StreamWriter? log = logPath is null ? null : new System.IO.StreamWriter(logPath) { AutoFlush = true };
         // CSOUNDBINDINGS_FUZZ_REPLAY=folder also writes each input whole, one file per input, for replays in C.
         string? replayFolder = Environment.GetEnvironmentVariable("CSOUNDBINDINGS_FUZZ_REPLAY");
-        Gen<Input> inputs_ = Environment.GetEnvironmentVariable("CSOUNDBINDINGS_FUZZ_FREE_TEXT") == "1"
-            ? Gen.Frequency((1, Guarded), (1, FreeText))
-            : Guarded;
+        Gen<Input> inputs_ = Environment.GetEnvironmentVariable("CSOUNDBINDINGS_FUZZ_FREE_TEXT") == "0"
+            ? Guarded
+            : Gen.Frequency((1, Guarded), (1, FreeText));
         inputs_.SampleFixedOrRandom(input =>
         {
             fed++;
