@@ -196,7 +196,7 @@ public sealed partial class Csound
         nint cs = Ptr;
         ScoreGuard.Check(score, nameof(ReadScore));
         NamedSectionGuard.Check(score, nameof(ReadScore), _state.SectionNames);
-        SoundFileGuard.CheckText(score, GetEnv);
+        SoundFileGuard.CheckText(score, _api.Generation, GetEnv);
         CheckedText("ReadScore", score, (p) => _api.ReadScore(cs, p));
     }
 

@@ -40,7 +40,7 @@ public sealed partial class Csound
     {
         if (type == 'f')
         {
-            Options.SoundFileGuard.CheckEvent(pfields, GetEnv);
+            Options.SoundFileGuard.CheckEvent(pfields, _api.Generation, GetEnv);
         }
     }
 
@@ -145,7 +145,7 @@ public sealed partial class Csound
         ArgumentNullException.ThrowIfNull(text);
         _ = Ptr;
         Options.ScoreGuard.Check(text, nameof(InputMessage), realtime: _api.EventTypes);
-        Options.SoundFileGuard.CheckText(text, GetEnv);
+        Options.SoundFileGuard.CheckText(text, _api.Generation, GetEnv);
         if (text.Length > MessageBytesPerCycle / 3 && System.Text.Encoding.UTF8.GetByteCount(text) > MessageBytesPerCycle)
         {
             // One cycle's worth at a time, split between lines (see MessageBytesPerCycle); a long line alone on 7.

@@ -88,7 +88,7 @@ public sealed partial class Csound
         }
         _ = Ptr;
         Options.ScoreGuard.Check(text, nameof(EventString), realtime: _api.EventTypes);
-        Options.SoundFileGuard.CheckText(text, GetEnv);
+        Options.SoundFileGuard.CheckText(text, _api.Generation, GetEnv);
         Queue(new(PendingEvents.Kind.Message, '\0', null, 0, text));
     }
 

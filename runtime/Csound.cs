@@ -41,6 +41,9 @@ public sealed partial class Csound : IDisposable, IAsyncDisposable
     /// <summary>The engine's version number (6181 for 6.18.1, 7000 for 7.0.0).</summary>
     public int Version => _api.Version();
 
+    /// <summary>The Csound generation this engine drives (6 or 7), for the checks outside this class.</summary>
+    internal int Generation => _api.Generation;
+
     /// <summary>The host API version (400 on Csound 6.18); on Csound 7, which has none, equal to <see cref="Version"/>.</summary>
     public int ApiVersion => _api.ApiVersion();
 

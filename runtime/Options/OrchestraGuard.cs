@@ -23,7 +23,7 @@ internal static partial class OrchestraGuard
     private static partial Regex OpenMacroParameters();
 
     // turnoff with a number, or a header constant, as its argument (an instance handle goes there).
-    [GeneratedRegex(@"(?<![\w.$])turnoff[ \t]*\(?[ \t]*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|sr|kr|ksmps|nchnls|nchnls_i|0dbfs|A4)[ \t]*\)?[ \t]*(?:\r?$|;|//|/\*)",
+    [GeneratedRegex(@"(?<![\w.$])turnoff\b[ \t]*\(?[ \t]*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|sr|kr|ksmps|nchnls|nchnls_i|0dbfs|A4)[ \t]*\)?[ \t]*(?:\r?$|;|//|/\*)",
         RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex TurnoffNumber();
 
@@ -57,7 +57,7 @@ internal static partial class OrchestraGuard
         InitCastGuard.Check(orchestra, generation, member);
         if (orchestra.Contains("ftgen", StringComparison.Ordinal))
         {
-            CheckFtgenFiles(orchestra, environment);
+            CheckFtgenFiles(orchestra, generation, environment);
         }
         // Csound 7.0 (this snapshot) dereferences a null string when chnget copies a string array channel: SIGSEGV
         // at the first cycle, replayed in C without the SDK.
@@ -110,11 +110,16 @@ internal static partial class OrchestraGuard
     // A GEN01 table of deferred size made in orchestra code reads its file at once, and Csound 7 exits the process (a
     // global ftgen: exit code 1 in C) or hangs (ftgenonce in an instrument) when it does not open. Literal arguments
     // only: a size, GEN number or file held in a variable is not known before Csound runs the code.
-    private static void CheckFtgenFiles(string orchestra, Func<string, string?> environment)
+    private static void CheckFtgenFiles(string orchestra, int generation, Func<string, string?> environment)
     {
         foreach (Match call in Ftgen().Matches(orchestra))
         {
-            if (ScoreNumber.Parse(call.Groups[3].Value) is not double size || ScoreNumber.Parse(call.Groups[4].Value) is not double gen || !SoundFileGuard.IsDeferredGen01(size, gen))
+            if (ScoreNumber.Parse(call.Groups[3].Value) is not double size || ScoreNumber.Parse(call.Groups[4].Value) is not double gen)
+            {
+                continue;
+            }
+            SoundFileGuard.CheckDeferredSize(size, gen, generation);
+            if (!SoundFileGuard.IsDeferredGen01(size, gen))
             {
                 continue;
             }

@@ -238,7 +238,7 @@ public sealed class PerformanceThread : IDisposable, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(text);
         Options.ScoreGuard.Check(text, nameof(InputMessage), realtime: _api.EventTypes);
-        Options.SoundFileGuard.CheckText(text, Csound.GetEnv);
+        Options.SoundFileGuard.CheckText(text, Csound.Generation, Csound.GetEnv);
         Send(new MessageCommand(text));
     }
 
