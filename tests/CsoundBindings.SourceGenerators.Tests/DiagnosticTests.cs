@@ -38,7 +38,7 @@ public sealed class DiagnosticTests
     public void AnUnterminatedStringIsCso002() =>
         Expect(Diagnose("instr 1\n Sname = \"open\nendin\n"), "CSO002", 2, "not closed");
 
-    // Found by the fuzz test in CI (stop 14): an instr label that is a string, here an unterminated one, made the
+    // Found by the fuzz test in CI: an instr label that is a string, here an unterminated one, made the
     // generator index an empty label and contribute no source at all.
     [Theory]
     [InlineData("instr \t\"\nchn_Sp4axinit]\n")]

@@ -76,7 +76,7 @@ public sealed class FuzzTests
 
     // Free orchestra and score text: each crasher of Csound's it found was minimised, replayed in C and is refused
     // (README, known Csound behaviours); after the last fix, 80,000 inputs with random seeds, half of them free text,
-    // found none left (stop 15).
+    // found none left.
     // CSOUNDBINDINGS_FUZZ_FREE_TEXT=0 leaves it out.
     private static readonly Gen<Input> FreeText = Gen.Frequency(
         (3, Text.Select(t => new Input(Kind.CompileOrc, t, '\0', []))),

@@ -276,7 +276,7 @@ public sealed class ScoreCrasherTests
         KnownRender.AssertStillRenders(cs);
     }
 
-    // The free-text fuzzer's "ftgen i // e while ..." (stop 15), minimised through the SDK to "ftgen i//": Csound 7
+    // The free-text fuzzer's "ftgen i // e while ...", minimised through the SDK to "ftgen i//": Csound 7
     // reads a lone i, the only argument of a statement with no outputs, as i() with nothing in it and crashes (alone in
     // C), also as i:k or after a label; for k it reports "opcode 'k' for expression with arg types (null) not found".
     // Csound 6 reads it as a variable: an error when it is not defined, valid when it is (i = 1).

@@ -24,7 +24,7 @@ public sealed class SoundFileTableTests : IDisposable
     [InlineData("InputMessage")]
     [InlineData("PerformanceThread")]
     [InlineData("TruncatedSize")] // the fuzzer's second form: a size of 9.9e-70 and GEN -1 (no normalising)
-    [InlineData("RoundedGen")]    // stop 15: Csound rounds the GEN number to the nearest (-0.78 is GEN -1), alone in C on 7
+    [InlineData("RoundedGen")]    // the fuzzer's f event: Csound rounds the GEN number to the nearest (-0.78 is GEN -1), alone in C on 7
     [InlineData("RoundedGenText")]
     [InlineData("WrappedGen")]    // Csound keeps the low 32 bits of the rounded number: 2^32 + 1 is GEN 1
     public void ADeferredSizeTableOfAMissingFileIsRefused(string route)
