@@ -41,7 +41,19 @@ public sealed partial class Csound
         if (type == 'f')
         {
             Options.SoundFileGuard.CheckEvent(pfields, _api.Generation, GetEnv);
+            if (pfields.Length is >= 5 and <= 9 && IsPadsynth(pfields[3]))
+            {
+                Options.SoundFileGuard.CheckPadsynth(pfields.Length);
+            }
         }
+    }
+
+    // A GEN above 60 is a plug-in's, numbered in load order; Csound 6 lists the numbers (Csound 7 does not, so there
+    // a numbered padsynth is not recognised).
+    private bool IsPadsynth(double gen)
+    {
+        long number = Math.Abs((long)Options.ScoreNumber.CsoundInteger(gen));
+        return _api.Generation < 7 && number > 60 && _api.NamedGens(Ptr).TryGetValue("padsynth", out int padsynth) && padsynth == number;
     }
 
     /// <summary>

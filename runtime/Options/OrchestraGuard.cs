@@ -114,6 +114,10 @@ internal static partial class OrchestraGuard
     {
         foreach (Match call in Ftgen().Matches(orchestra))
         {
+            if (call.Groups[4].Value.Trim() == "\"padsynth\"")
+            {
+                SoundFileGuard.CheckPadsynth(Arguments(orchestra, call.Index));
+            }
             if (ScoreNumber.Parse(call.Groups[3].Value) is not double size || ScoreNumber.Parse(call.Groups[4].Value) is not double gen)
             {
                 continue;
@@ -130,5 +134,58 @@ internal static partial class OrchestraGuard
                 SoundFileGuard.CheckFile(name, ScoreNumber.Parse(call.Groups[1].Value) ?? 0, environment);
             }
         }
+    }
+
+    // How many arguments the call at 'at' has: its commas to the line's end or a comment, outside strings and brackets, plus one.
+    private static int Arguments(string orchestra, int at)
+    {
+        int count = 1, depth = 0;
+        bool quoted = false;
+        int after = at;
+        while (after < orchestra.Length && char.IsAsciiLetter(orchestra[after]))
+        {
+            after++; // the opcode's name
+        }
+        while (after < orchestra.Length && orchestra[after] is ' ' or '\t')
+        {
+            after++;
+        }
+        int level = after < orchestra.Length && orchestra[after] == '(' ? 1 : 0; // ftgen(...) counts inside its parentheses
+        for (int i = at; i < orchestra.Length && orchestra[i] != '\n'; i++)
+        {
+            char c = orchestra[i];
+            if (quoted)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ';' || (c == '/' && i + 1 < orchestra.Length && orchestra[i + 1] is '/' or '*'))
+            {
+                break;
+            }
+            else if (c is '(' or '[')
+            {
+                depth++;
+            }
+            else if (c is ')' or ']')
+            {
+                depth--;
+            }
+            else if (c == ',' && depth == level)
+            {
+                count++;
+            }
+        }
+        return count;
     }
 }

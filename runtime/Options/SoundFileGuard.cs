@@ -57,6 +57,17 @@ internal static class SoundFileGuard
     // Csound 7 hands a deferred size (0) to a GEN above 60 (a plug-in GEN given by number) and then reads the table
     // that GEN did not make: SIGSEGV, replayed alone in C as an event, a score line and ftgen (the fuzzer's f event
     // with GEN 66). Its own rule, in its own words; Csound 6 survives it. A GEN given by name is not checked.
+    // The padsynth GEN reads p5 to p10 whatever the statement holds: with 5 to 9 p-fields it aborts the process (a
+    // C++ length error) or crashes, replayed alone in C on both engines (f 1 0 16 66 116, 66 being padsynth on Csound
+    // 6 here; ftgen by name on both). With 4 Csound reports the missing arguments; with 10 or more it plays.
+    internal static void CheckPadsynth(int pfields)
+    {
+        if (pfields is >= 5 and <= 9)
+        {
+            throw new ArgumentException($"the padsynth GEN takes at least 10 p-fields (p5 to p10, then the partials' amplitudes), not {pfields} (Csound's padsynth reads them anyway and crashes the process).");
+        }
+    }
+
     internal static void CheckDeferredSize(double size, double gen, int generation)
     {
         if (generation >= 7 && ScoreNumber.CsoundInteger(size) == 0 && Math.Abs((long)ScoreNumber.CsoundInteger(gen)) > 60)
