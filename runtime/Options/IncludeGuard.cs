@@ -26,9 +26,9 @@ internal static class IncludeGuard
     {
         for (int at = text.IndexOf(Directive, StringComparison.Ordinal); at >= 0; at = text.IndexOf(Directive, at + 1, StringComparison.Ordinal))
         {
-            if (InStringOrComment(text, at))
+            if (!OrchestraCode.IsCode(text, at))
             {
-                continue; // the word inside a string or a ';' comment
+                continue; // the word inside a string or a comment, which Csound's preprocessor skips too
             }
             bool fromString = string.CompareOrdinal(text, at + Directive.Length, "str", 0, 3) == 0;
             string? name = fromString ? NextString(text, at + Directive.Length + 3) : NameAt(text, at + Directive.Length);
@@ -107,30 +107,5 @@ internal static class IncludeGuard
             }
         }
         return false;
-    }
-
-    // Whether the directive at 'at' sits inside a double-quoted string or after a ';' on its line.
-    private static bool InStringOrComment(string text, int at)
-    {
-        int lineStart = text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1;
-        bool quoted = false;
-        for (int i = lineStart; i < at; i++)
-        {
-            if (text[i] == '\\')
-            {
-                // An escape, in a string or not (the preprocessor's rule): an escaped quote neither opens nor closes
-                // one ("\\\"#include x" is an include: Csound 7 crashed on the missing file, the fuzzer's find).
-                i++;
-            }
-            else if (text[i] == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (text[i] == ';' && !quoted)
-            {
-                return true;
-            }
-        }
-        return quoted;
     }
 }

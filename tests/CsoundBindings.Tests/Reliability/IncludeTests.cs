@@ -85,6 +85,20 @@ public sealed class IncludeTests : IDisposable
         KnownRender.AssertStillRenders(cs);
     }
 
+    // Csound's preprocessor skips ';', '//' and '/* */' comments and {{ }} strings, so an include there is no include
+    // (replayed in C: each compiles on both engines with no such file).
+    [Theory]
+    [InlineData("/* #include \"nofile.orc\" */\ninstr 3\nendin\n")]
+    [InlineData("// #include \"nofile.orc\"\ninstr 3\nendin\n")]
+    [InlineData("gS3 = {{ #include \"nofile.orc\" }}\ninstr 3\nendin\n")]
+    [InlineData("gS4 = \"#include \\\"nofile.orc\" ; #include \"nofile.orc\"\ninstr 3\nendin\n")]
+    public void AnIncludeInACommentOrStringIsLeftToCsound(string text)
+    {
+        using Csound cs = SilentEngine.Started();
+        cs.CompileOrc(text);
+        KnownRender.AssertStillRenders(cs);
+    }
+
     [Fact]
     public void AnIncludeThatResolvesCompilesAndPlays()
     {
